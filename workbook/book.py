@@ -1,0 +1,268 @@
+"""The couple's workbook: content, store and turn engine behind one set of calls.
+
+Screens and the command line call this and nothing below it. Each call that changes anything
+saves before it returns, so what is on screen is always already on disk.
+"""
+
+from __future__ import annotations
+
+import secrets
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from workbook import engine
+from workbook.clock import Clock, SystemClock
+from workbook.content import Library, load_library
+from workbook.content_format import Exercise
+from workbook.errors import DataFolderError
+from workbook.folder import FolderLock, is_workbook, prepare_folder
+from workbook.models import (
+    OPEN_STATUSES,
+    PARTNER_IDS,
+    Agreement,
+    AnswerValue,
+    Draft,
+    Meta,
+    Partner,
+    PartnerId,
+    Session,
+    SessionIndexEntry,
+    Sitting,
+    Turn,
+)
+from workbook.store import Backend, Store
+from workbook.turn_view import TurnView, describe
+
+COLOURS: dict[PartnerId, str] = {"a": "cyan", "b": "magenta"}
+
+
+def new_id() -> str:
+    """A random id: file names never reveal content."""
+    return secrets.token_hex(8)
+
+
+class NameError_(ValueError):
+    """A partner name that cannot be used; the message key names why (in texts.toml)."""
+
+
+@dataclass(frozen=True)
+class Opened:
+    """A session as loaded: its record, its turns and any unfinished draft."""
+
+    session: Session
+    turns: list[Turn]
+    draft: Draft | None
+
+
+class Workbook:
+    """One couple's workbook, open for reading and (unless read-only) writing."""
+
+    def __init__(
+        self,
+        store: Store,
+        library: Library,
+        clock: Clock | None = None,
+        lock: FolderLock | None = None,
+    ) -> None:
+        self.store = store
+        self.library = library
+        self.clock = clock or SystemClock()
+        self._lock = lock
+        self._sitting: Sitting | None = None
+
+    # -- opening and closing -------------------------------------------------------------
+
+    @classmethod
+    def open(
+        cls, folder: Path, clock: Clock | None = None, library: Library | None = None
+    ) -> Workbook:
+        """Open ``folder`` for this app alone: prepare it, take the lock, repair the index.
+
+        Raises ``AlreadyOpenError`` (nothing written) if another app holds it.
+        """
+        folder = prepare_folder(folder)
+        lock = FolderLock(folder)
+        lock.acquire()
+        try:
+            book = cls(Store(Backend(folder)), library or load_library(folder), clock, lock)
+            book.store.initialise(Meta(created_at=book.clock.now()))
+            book.store.meta()
+            book.repair()
+        except BaseException:
+            lock.release()
+            raise
+        return book
+
+    @classmethod
+    def open_read_only(cls, folder: Path, library: Library | None = None) -> Workbook:
+        """Read a workbook while the app may be running: no lock, no writes."""
+        folder = folder.expanduser()
+        if not is_workbook(folder):
+            raise DataFolderError(f"{folder} is not a workbook yet.")
+        book = cls(Store(Backend(folder, read_only=True)), library or load_library(folder))
+        book.store.meta()
+        return book
+
+    @classmethod
+    def in_memory(cls, library: Library | None = None, clock: Clock | None = None) -> Workbook:
+        book = cls(Store.in_memory(), library or load_library(), clock)
+        book.store.initialise(Meta(created_at=book.clock.now()))
+        return book
+
+    def repair(self) -> None:
+        """After a crash the session files win: rebuild the index and any lost agreement."""
+        self.store.repair_index()
+        made = {a.origin for a in self.store.agreements()}
+        for entry in self.store.index():
+            exercise = self.library.exercises.get(entry.exercise_id)
+            if entry.status != "completed" or entry.id in made or exercise is None:
+                continue
+            agreement = self._agreement_from(exercise, entry.id)
+            if agreement is not None:
+                self.store.save_agreement(agreement)
+
+    def _agreement_from(self, exercise: Exercise, session_id: str) -> Agreement | None:
+        session, turns = self.store.session(session_id), self.store.turns(session_id)
+        for step in exercise.steps:
+            if step.kind == "agreement" and turns and turns[-1].step_id == step.id:
+                return engine.build_agreement(exercise, session, turns, step)
+        return None
+
+    def begin_sitting(self) -> None:
+        self._sitting = Sitting(id=new_id(), started_at=self.clock.now())
+        self.store.save_sitting(self._sitting)
+
+    def close(self) -> None:
+        """End the sitting, let go of the lock."""
+        try:
+            if self._sitting is not None:
+                ended = self._sitting.model_copy(
+                    update={"ended_at": self.clock.now(), "ended_how": "closed"}
+                )
+                self.store.save_sitting(ended)
+                self._sitting = None
+        finally:
+            self.store.close()
+            if self._lock is not None:
+                self._lock.release()
+
+    # -- partners ------------------------------------------------------------------------
+
+    def partners(self) -> dict[PartnerId, Partner]:
+        return {p.id: p for p in self.store.partners()}
+
+    def needs_setup(self) -> bool:
+        return len(self.store.partners()) < 2
+
+    def set_partners(self, name_a: str, name_b: str) -> None:
+        """Save both names; ``NameError_`` (a texts key) says what is wrong with them."""
+        names = [clean_name(name_a), clean_name(name_b)]
+        if not all(names):
+            raise NameError_("setup.need_both")
+        if any(len(n) > 40 for n in names):
+            raise NameError_("setup.too_long")
+        if names[0].casefold() == names[1].casefold():
+            raise NameError_("setup.need_different")
+        self.store.save_partners(
+            [
+                Partner(id=pid, name=n, colour=COLOURS[pid])
+                for pid, n in zip(PARTNER_IDS, names, strict=True)
+            ]
+        )
+
+    def name(self, partner: PartnerId | None) -> str:
+        return self.partners()[partner].name if partner else ""
+
+    # -- sessions ------------------------------------------------------------------------
+
+    def open_sessions(self) -> list[SessionIndexEntry]:
+        """Sessions still in progress or paused, newest first."""
+        return [e for e in self.store.index() if e.status in OPEN_STATUSES]
+
+    def exercise(self, exercise_id: str) -> Exercise:
+        return self.library.exercises[exercise_id]
+
+    def start(self, exercise_id: str, roles: dict[str, PartnerId]) -> Session:
+        exercise = self.exercise(exercise_id)
+        session = engine.start(exercise, roles, new_id(), self.clock.now())
+        self.store.save_session(session)
+        return session
+
+    def load(self, session_id: str) -> Opened:
+        return Opened(
+            self.store.session(session_id),
+            self.store.turns(session_id),
+            self.store.draft(session_id),
+        )
+
+    def resume(self, session_id: str) -> Opened:
+        """Open a session to carry on; a paused one is in progress again."""
+        opened = self.load(session_id)
+        if opened.session.status == "paused":
+            session = engine.resume(opened.session, self.clock.now())
+            self.store.save_session(session, keep_draft=True)
+            opened = Opened(session, opened.turns, opened.draft)
+        return opened
+
+    def view(self, opened: Opened) -> TurnView:
+        exercise = self.exercise(opened.session.exercise_id)
+        return describe(
+            self.library,
+            exercise,
+            opened.session,
+            opened.turns,
+            opened.draft,
+            self.partners(),
+            self.clock.now().date(),
+        )
+
+    def submit(self, session_id: str, value: AnswerValue) -> engine.Move:
+        """Save the current actor's answer (and any agreement it completes) before returning."""
+        opened = self.load(session_id)
+        exercise = self.exercise(opened.session.exercise_id)
+        move = engine.submit(
+            exercise, opened.session, opened.turns, value, new_id(), self.clock.now()
+        )
+        self._save(move)
+        return move
+
+    def pass_turn(self, session_id: str) -> engine.Move:
+        opened = self.load(session_id)
+        exercise = self.exercise(opened.session.exercise_id)
+        move = engine.pass_turn(exercise, opened.session, opened.turns, new_id(), self.clock.now())
+        self._save(move)
+        return move
+
+    def _save(self, move: engine.Move) -> None:
+        self.store.save_session(move.session, move.turn)
+        if move.agreement is not None:
+            self.store.save_agreement(move.agreement)
+
+    def pause(self, session_id: str) -> Session:
+        session = engine.pause(self.store.session(session_id), self.clock.now())
+        self.store.save_session(session, keep_draft=True)
+        return session
+
+    def save_draft(self, session_id: str, view: TurnView, text: str) -> None:
+        """Keep the text being typed for this exact step, partner and visit."""
+        draft = Draft(
+            partner=view.actor,
+            step_id=view.step_id,
+            position=view.position,
+            text=text,
+            saved_at=self.clock.now(),
+        )
+        self.store.save_draft(session_id, draft)
+
+    # -- agreements ----------------------------------------------------------------------
+
+    def agreements(self) -> list[Agreement]:
+        """Every agreement, newest first."""
+        return sorted(self.store.agreements(), key=lambda a: a.created_at, reverse=True)
+
+
+def clean_name(name: str) -> str:
+    """A name with surrounding space and any control characters removed."""
+    kept = "".join(c for c in name if unicodedata.category(c)[0] != "C" or c == "\u200d")
+    return " ".join(kept.split())

@@ -1,0 +1,224 @@
+"""Loading content: the shipped files inside the package, and a couple's own exercises.
+
+Shipped files are read with ``importlib.resources`` so they work from a wheel. Every file is
+validated by the models in ``content_format`` and then by ``content_check``; problems come back
+as sentences naming the file, the exercise, the step and the field, with the nearest valid value.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import types
+import typing
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, RootModel, ValidationError
+
+from workbook.content_check import check_exercise, nearest
+from workbook.content_format import Choice, Exercise
+from workbook.content_format import Path as PathFile
+from workbook.errors import ContentError
+from workbook.wording import fill
+
+CONTENT_PACKAGE = "content"
+EXERCISES_FOLDER = "exercises"
+
+
+class Texts(RootModel[dict[str, dict[str, str]]]):
+    """``content/texts.toml``: every sentence outside the exercises, by section and key."""
+
+    def say(self, key: str, **names: str) -> str:
+        section, _, name = key.partition(".")
+        return fill(self.root[section][name], names)
+
+
+@dataclass(frozen=True)
+class Library:
+    """All content the app runs on."""
+
+    path: PathFile
+    texts: Texts
+    exercises: dict[str, Exercise]
+    problems: list[str] = field(default_factory=list)
+    """Problems in the couple's own exercise files, which were left out."""
+
+    def say(self, key: str, **names: str) -> str:
+        return self.texts.say(key, **names)
+
+    def category_label(self, category_id: str) -> str:
+        for category in self.path.categories:
+            if category.id == category_id:
+                return category.label
+        return category_id
+
+
+def _describe(error: dict[str, Any], data: dict[str, Any], model: type[BaseModel]) -> str:
+    """One pydantic error as a sentence naming exercise, step and field."""
+    loc = list(error["loc"])
+    exercise_id = data.get("id", "?")
+    parts = [f"exercise '{exercise_id}'"]
+    if len(loc) >= 2 and loc[0] == "steps" and isinstance(loc[1], int):
+        steps = data.get("steps", [])
+        step = steps[loc[1]] if loc[1] < len(steps) and isinstance(steps[loc[1]], dict) else {}
+        parts.append(f"step '{step.get('id', loc[1] + 1)}'")
+        loc = loc[2:]
+    field_name = ".".join(str(p) for p in loc)
+    if field_name:
+        parts.append(f"field '{field_name}'")
+    message = error["msg"]
+    hint = ""
+    if error["type"] == "extra_forbidden":
+        message = "unknown field"
+        hint = nearest(str(error["loc"][-1]), _field_names(model, list(error["loc"][:-1])))
+    elif error["type"] == "literal_error":
+        allowed = re.findall(r"'([^']*)'", error.get("ctx", {}).get("expected", ""))
+        hint = nearest(str(error.get("input")), allowed)
+    return f"{', '.join(parts)}: {message}{hint}"
+
+
+def _field_names(model: type[BaseModel], loc: list[Any]) -> list[str]:
+    """The fields allowed at ``loc`` inside ``model`` (to suggest the one meant)."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return []
+        annotation = current.model_fields[part].annotation
+        current = _inner_model(annotation)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return list(current.model_fields)
+    return []
+
+
+def _inner_model(annotation: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    if isinstance(annotation, types.UnionType) or typing.get_origin(annotation) in (
+        list,
+        typing.Union,
+    ):
+        for arg in typing.get_args(annotation):
+            found = _inner_model(arg)
+            if found is not None:
+                return found
+    return None
+
+
+def parse_toml(text: str, source: str) -> tuple[dict[str, Any] | None, list[str]]:
+    try:
+        return tomllib.loads(text), []
+    except tomllib.TOMLDecodeError as error:
+        return None, [f"{source}: not valid TOML: {error}"]
+
+
+def read_exercise(text: str, source: str, path: PathFile) -> tuple[Exercise | None, list[str]]:
+    """Parse and check one exercise file; the exercise only if it has no problem."""
+    data, problems = parse_toml(text, source)
+    if data is None:
+        return None, problems
+    try:
+        exercise = Exercise.model_validate(data)
+    except ValidationError as error:
+        return None, [f"{source}: {_describe(e, data, Exercise)}" for e in error.errors()]  # type: ignore[arg-type]
+    found = [f"{source}: {p}" for p in check_exercise(exercise)]
+    if exercise.part not in {p.number for p in path.parts}:
+        found.append(f"{source}: exercise '{exercise.id}', field 'part': no such part")
+    if found:
+        return None, found
+    return _with_categories(exercise, path), []
+
+
+def _with_categories(exercise: Exercise, path: PathFile) -> Exercise:
+    """Give ``choices_from = "categories"`` steps their choices from the path file."""
+    steps = []
+    for step in exercise.steps:
+        if step.choices_from == "categories":
+            choices = [Choice(id=c.id, label=c.label) for c in path.categories]
+            step = step.model_copy(update={"choices": choices})
+        steps.append(step)
+    return exercise.model_copy(update={"steps": steps})
+
+
+def _shipped(name: str) -> str:
+    return resources.files(CONTENT_PACKAGE).joinpath(name).read_text(encoding="utf-8")
+
+
+def shipped_exercise_files() -> list[tuple[str, str]]:
+    """(name, text) of every exercise shipped with the app."""
+    folder = resources.files(CONTENT_PACKAGE).joinpath(EXERCISES_FOLDER)
+    return sorted(
+        (f"{EXERCISES_FOLDER}/{entry.name}", entry.read_text(encoding="utf-8"))
+        for entry in folder.iterdir()
+        if entry.name.endswith(".toml")
+    )
+
+
+def _load_model(model: type[BaseModel], name: str) -> Any:
+    data, problems = parse_toml(_shipped(name), name)
+    if data is None:
+        raise ContentError(problems)
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        raise ContentError([f"{name}: {e['loc']}: {e['msg']}" for e in error.errors()]) from error
+
+
+def load_library(data_folder: Path | None = None) -> Library:
+    """Shipped content (a problem there is a bug: raises) plus the couple's own exercises
+    from ``<data>/exercises/`` (a problem there leaves that file out and is reported)."""
+    path: PathFile = _load_model(PathFile, "path.toml")
+    texts: Texts = _load_model(Texts, "texts.toml")
+    exercises: dict[str, Exercise] = {}
+    shipped_problems: list[str] = []
+    for name, text in shipped_exercise_files():
+        exercise, problems = read_exercise(text, name, path)
+        shipped_problems += problems
+        if exercise is not None:
+            exercises[exercise.id] = exercise
+    if shipped_problems:
+        raise ContentError(shipped_problems)
+    own_problems: list[str] = []
+    for file in own_exercise_files(data_folder):
+        exercise, problems = read_exercise(file.read_text(encoding="utf-8"), str(file), path)
+        if exercise is not None and exercise.id in exercises:
+            problems = [f"{file}: exercise '{exercise.id}' has the same id as another exercise"]
+            exercise = None
+        own_problems += problems
+        if exercise is not None:
+            exercises[exercise.id] = exercise
+    ordered = dict(sorted(exercises.items(), key=lambda kv: (kv[1].part, kv[1].title)))
+    return Library(path=path, texts=texts, exercises=ordered, problems=own_problems)
+
+
+def own_exercise_files(data_folder: Path | None) -> list[Path]:
+    if data_folder is None:
+        return []
+    folder = data_folder / EXERCISES_FOLDER
+    return sorted(folder.glob("*.toml")) if folder.is_dir() else []
+
+
+def check_files(files: list[Path]) -> list[str]:
+    """Problems in the given exercise files (for ``workbook content check PATH``)."""
+    path: PathFile = _load_model(PathFile, "path.toml")
+    problems: list[str] = []
+    seen: dict[str, Path] = {}
+    for file in files:
+        try:
+            text = file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            problems.append(f"{file}: cannot be read ({error})")
+            continue
+        exercise, found = read_exercise(text, str(file), path)
+        problems += found
+        if exercise is not None:
+            if exercise.id in seen:
+                problems.append(
+                    f"{file}: exercise id '{exercise.id}' is also used in {seen[exercise.id]}"
+                )
+            seen[exercise.id] = file
+    return problems

@@ -1,0 +1,203 @@
+"""Checks on an exercise that one field alone cannot make: its flow as a graph, its references
+to earlier answers, its placeholders. Every problem names the exercise, the step and the field,
+and suggests the nearest valid value, because counsellors write these files by hand.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+from workbook.content_format import (
+    BOTH,
+    EACH,
+    FLOW_KEYWORDS,
+    PAUSE,
+    Exercise,
+    Step,
+)
+from workbook.wording import placeholders
+
+#: Placeholders any sentence may use besides the exercise's role ids.
+GENERAL_NAMES = frozenset({"actor", "other"})
+#: Kinds whose single ``next`` is required (choices may carry their own).
+_NEEDS_NEXT = frozenset({"text", "scale", "menu", "date", "confirm", "agreement", "swap"})
+
+
+def nearest(value: str, options: Iterable[str]) -> str:
+    """A "did you mean ...?" suffix, or nothing when no option is close."""
+    match = difflib.get_close_matches(value, list(options), n=1, cutoff=0.5)
+    return f"; did you mean '{match[0]}'?" if match else ""
+
+
+def where(exercise_id: str, step_id: str | None = None, field: str | None = None) -> str:
+    parts = [f"exercise '{exercise_id}'"]
+    if step_id is not None:
+        parts.append(f"step '{step_id}'")
+    if field is not None:
+        parts.append(f"field '{field}'")
+    return ", ".join(parts)
+
+
+def exits(step: Step) -> list[tuple[str, str]]:
+    """Every (field, target) by which the flow can leave ``step``."""
+    out: list[tuple[str, str]] = []
+    if step.next is not None:
+        out.append(("next", step.next))
+    if step.then is not None:
+        out.append(("then", step.then))
+    if step.on_pass is not None:
+        out.append(("on_pass", step.on_pass))
+    for choice in step.choices:
+        if choice.next is not None:
+            out.append((f"choices.{choice.id}.next", choice.next))
+    return out
+
+
+def answer_references(step: Step) -> list[tuple[str, str]]:
+    """Every (field, step id) whose earlier answers this step uses."""
+    refs = [("show", s) for show in step.show for s in show.steps]
+    refs += [("prefill", s) for s in step.prefill]
+    if step.agreement is not None:
+        spec = step.agreement
+        refs += [("agreement.text", s) for s in spec.text]
+        refs += [("agreement.category", spec.category), ("agreement.review_on", spec.review_on)]
+    return refs
+
+
+def check_exercise(exercise: Exercise) -> list[str]:
+    """Every problem in ``exercise`` beyond what the format itself validates."""
+    problems: list[str] = []
+    ex = exercise.id
+    step_ids = [s.id for s in exercise.steps]
+    role_ids = [r.id for r in exercise.roles]
+    known = set(step_ids)
+    if len(known) != len(step_ids):
+        dupes = sorted({s for s in step_ids if step_ids.count(s) > 1})
+        problems.append(f"{where(ex)}: step ids must be unique; repeated: {', '.join(dupes)}")
+    if len(set(role_ids)) != len(role_ids):
+        problems.append(f"{where(ex)}: role ids must be unique")
+    for step in exercise.steps:
+        problems += _check_step(exercise, step, known, role_ids)
+    problems += _check_names(exercise, role_ids)
+    if not problems:
+        problems += _check_graph(exercise)
+    return problems
+
+
+def _check_step(exercise: Exercise, step: Step, known: set[str], role_ids: list[str]) -> list[str]:
+    ex, sid = exercise.id, step.id
+    out: list[str] = []
+    if sid in FLOW_KEYWORDS:
+        out.append(f"{where(ex, sid, 'id')}: '{sid}' is a flow word and cannot name a step")
+    if step.kind == "swap":
+        if step.actor is not None:
+            out.append(f"{where(ex, sid, 'actor')}: a swap step has no actor")
+        if step.then is None:
+            out.append(
+                f"{where(ex, sid, 'then')}: a swap step needs 'then' for after the last round"
+            )
+    else:
+        actors = [*role_ids, EACH, BOTH]
+        if step.actor is None:
+            out.append(f"{where(ex, sid, 'actor')}: missing; use one of {', '.join(actors)}")
+        elif step.actor not in actors:
+            out.append(
+                f"{where(ex, sid, 'actor')}: unknown actor '{step.actor}'"
+                f"{nearest(step.actor, actors)}"
+            )
+        if step.on_pass is None:
+            out.append(
+                f"{where(ex, sid, 'on_pass')}: every step needs 'on_pass' (where to go when "
+                "someone passes): a step id, 'end', 'set_aside' or 'pause'"
+            )
+        if not step.prompt.strip():
+            out.append(f"{where(ex, sid, 'prompt')}: a step needs a prompt")
+    if step.kind in _NEEDS_NEXT and step.next is None:
+        out.append(f"{where(ex, sid, 'next')}: a {step.kind} step needs 'next'")
+    if step.kind == "choice":
+        if not step.choices and step.choices_from is None:
+            out.append(f"{where(ex, sid, 'choices')}: a choice step needs choices")
+        if step.next is None and any(c.next is None for c in step.choices):
+            out.append(f"{where(ex, sid, 'next')}: give 'next' or a 'next' on every choice")
+        if step.choices_from is not None and step.next is None:
+            out.append(f"{where(ex, sid, 'next')}: 'choices_from' needs the step's 'next'")
+    if step.kind == "agreement":
+        if step.agreement is None:
+            out.append(f"{where(ex, sid, 'agreement')}: an agreement step needs 'agreement'")
+        if step.actor != BOTH:
+            out.append(f"{where(ex, sid, 'actor')}: an agreement needs both, so actor = 'both'")
+    if step.kind == "menu" and not step.items:
+        out.append(f"{where(ex, sid, 'items')}: a menu step needs items")
+    if step.reveal is not None and not step.private:
+        out.append(f"{where(ex, sid, 'reveal')}: only a private step can be revealed")
+    for field, target in exits(step):
+        if target not in known and target not in FLOW_KEYWORDS:
+            out.append(
+                f"{where(ex, sid, field)}: there is no step '{target}'"
+                f"{nearest(target, [*known, *FLOW_KEYWORDS])}"
+            )
+    for field, ref in answer_references(step):
+        if ref not in known:
+            out.append(f"{where(ex, sid, field)}: there is no step '{ref}'{nearest(ref, known)}")
+    return out
+
+
+def _check_names(exercise: Exercise, role_ids: list[str]) -> list[str]:
+    allowed = GENERAL_NAMES | set(role_ids)
+    out: list[str] = []
+    texts: list[tuple[str | None, str, str]] = [(None, "purpose", exercise.purpose)]
+    texts.append((None, "closing", exercise.closing))
+    texts += [(None, f"roles.{r.id}.meanwhile", r.meanwhile) for r in exercise.roles]
+    for step in exercise.steps:
+        texts += [(step.id, "prompt", step.prompt), (step.id, "hint", step.hint)]
+        texts += [(step.id, f"choices.{c.id}.label", c.label) for c in step.choices]
+        texts += [(step.id, "show.label", s.label) for s in step.show]
+    for step_id, field, text in texts:
+        for name in sorted(placeholders(text) - allowed):
+            out.append(
+                f"{where(exercise.id, step_id, field)}: unknown placeholder '{{{name}}}'"
+                f"{nearest(name, allowed)}"
+            )
+    return out
+
+
+def _targets(step: Step) -> set[str]:
+    """Where the flow can go from ``step``; ``pause`` comes back to the step itself."""
+    return {step.id if target == PAUSE else target for _, target in exits(step)}
+
+
+def _check_graph(exercise: Exercise) -> list[str]:
+    steps = {s.id: s for s in exercise.steps}
+    first = exercise.steps[0].id
+    reached = {first}
+    frontier = [first]
+    while frontier:
+        for target in _targets(steps[frontier.pop()]):
+            if target in steps and target not in reached:
+                reached.add(target)
+                frontier.append(target)
+    out = [
+        f"{where(exercise.id, sid)}: cannot be reached from the first step '{first}'"
+        for sid in steps
+        if sid not in reached
+    ]
+    can_end = {sid for sid, s in steps.items() if _targets(s) & (FLOW_KEYWORDS - {PAUSE})}
+    grew = True
+    while grew:
+        grew = False
+        for sid, step in steps.items():
+            if sid not in can_end and _targets(step) & can_end:
+                can_end.add(sid)
+                grew = True
+    out += [
+        f"{where(exercise.id, sid)}: no way from here ever reaches an end"
+        for sid in steps
+        if sid not in can_end
+    ]
+    for sid, step in steps.items():
+        if step.kind == "swap" and any(
+            steps[t].kind == "swap" for t in _targets(step) & set(steps)
+        ):
+            out.append(f"{where(exercise.id, sid)}: a swap step cannot lead straight to another")
+    return out

@@ -1,0 +1,142 @@
+"""The content format: exercises, the path and the app's sentences, as pydantic models.
+
+A counsellor writes an exercise as one TOML file; these models are its schema
+(``workbook content schema`` prints it). Checks that span several fields or files (the
+flow graph, placeholders) live in ``content_check``.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+#: Flow targets that are not step ids.
+END = "end"
+SET_ASIDE = "set_aside"
+PAUSE = "pause"
+FLOW_KEYWORDS = frozenset({END, SET_ASIDE, PAUSE})
+
+StepKind = Literal["text", "choice", "scale", "menu", "date", "confirm", "agreement", "swap"]
+EACH = "each"
+BOTH = "both"
+
+
+class Format(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Role(Format):
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    title: str
+    """How the role is named on screen, e.g. "the listener"."""
+    meanwhile: str
+    """What this partner does while the other one acts, e.g. "Listen; your turn comes next"."""
+
+
+class Choice(Format):
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    label: str
+    next: str | None = None
+    """Where this answer leads; defaults to the step's ``next``."""
+
+
+class Show(Format):
+    """Earlier answers of this round a step puts on screen.
+
+    ``latest``: the most recent answer at any of ``steps``; ``all``: every one, in order;
+    ``since``: the latest answer at the first of ``steps`` and every answer after it at the rest.
+    """
+
+    label: str
+    steps: list[str] = Field(min_length=1)
+    which: Literal["latest", "all", "since"] = "latest"
+
+
+class AgreementSpec(Format):
+    """Where an ``agreement`` step finds its parts among earlier answers."""
+
+    text: list[str] = Field(min_length=1)
+    category: str
+    review_on: str
+
+
+class Step(Format):
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    kind: StepKind
+    actor: str | None = None
+    """A role id, ``each`` (both in turn) or ``both`` (each must agree); none for ``swap``."""
+    prompt: str = ""
+    hint: str = ""
+    next: str | None = None
+    then: str | None = None
+    """For ``swap``: where to go once every partner has held every role."""
+    on_pass: str | None = None
+    choices: list[Choice] = Field(default_factory=list)
+    choices_from: Literal["categories"] | None = None
+    show: list[Show] = Field(default_factory=list)
+    prefill: list[str] = Field(default_factory=list)
+    """Start the text box from the latest answer among these steps."""
+    agreement: AgreementSpec | None = None
+    scale: tuple[int, int] = (0, 10)
+    items: list[str] = Field(default_factory=list)
+    """For ``menu``: the items each partner marks yes / maybe / no."""
+    private: bool = False
+    reveal: Literal["together", "match", "never"] | None = None
+    export: Literal["shared", "opt_in", "never"] | None = None
+
+    @model_validator(mode="after")
+    def _defaults(self) -> Step:
+        if self.export is None:
+            if self.kind == "menu":
+                self.export = "never"
+            else:
+                self.export = "opt_in" if self.private else "shared"
+        if self.private and self.reveal is None:
+            self.reveal = "together"
+        return self
+
+
+class Exercise(Format):
+    id: str = Field(pattern=r"^[a-z][a-z0-9_-]*$")
+    title: str
+    part: int = Field(ge=1, le=10)
+    purpose: str
+    minutes: int = Field(ge=1, le=240)
+    roles: list[Role] = Field(min_length=1)
+    sensitive: bool = False
+    prerequisites: list[str] = Field(default_factory=list)
+    closing: str
+    """A short closing for both, shown with the summary."""
+    steps: list[Step] = Field(min_length=1)
+    """The first step is where the exercise starts."""
+
+    def step(self, step_id: str) -> Step:
+        for step in self.steps:
+            if step.id == step_id:
+                return step
+        raise KeyError(step_id)
+
+    def role(self, role_id: str) -> Role:
+        for role in self.roles:
+            if role.id == role_id:
+                return role
+        raise KeyError(role_id)
+
+
+class Part(Format):
+    number: int = Field(ge=1, le=10)
+    title: str
+    summary: str
+
+
+class Category(Format):
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    label: str
+
+
+class Path(Format):
+    """``content/path.toml``: the ten parts of recovery and the agreement categories."""
+
+    parts: list[Part] = Field(min_length=10, max_length=10)
+    categories: list[Category] = Field(min_length=1)

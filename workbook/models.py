@@ -1,0 +1,139 @@
+"""The couple's records as pydantic models: what the store saves and validates on every load.
+
+``extra="forbid"`` everywhere, so a foreign or damaged file fails loudly instead of being
+half-read. ``SCHEMA_VERSION`` is written into every file the app creates.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = 1
+
+PartnerId = Literal["a", "b"]
+PARTNER_IDS: tuple[PartnerId, PartnerId] = ("a", "b")
+
+SessionStatus = Literal["in_progress", "paused", "completed", "set_aside"]
+OPEN_STATUSES: frozenset[str] = frozenset({"in_progress", "paused"})
+
+#: A text answer, a choice id, a date in ISO form, or "agree" for a confirm/agreement step.
+AnswerValue = str | int | dict[str, str] | None
+
+
+def other(partner: PartnerId) -> PartnerId:
+    """The partner who is not ``partner``."""
+    return "b" if partner == "a" else "a"
+
+
+class Record(BaseModel):
+    """Base for stored records: strict about unknown fields."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class Partner(Record):
+    id: PartnerId
+    name: str = Field(min_length=1, max_length=40)
+    colour: str = "cyan"
+
+
+class Meta(Record):
+    schema_version: int = SCHEMA_VERSION
+    created_at: AwareDatetime
+
+
+class Turn(Record):
+    """One answer (or one pass) given by one partner at one step."""
+
+    id: str
+    partner: PartnerId
+    step_id: str
+    round: int = 1
+    value: AnswerValue = None
+    passed: bool = False
+    at: AwareDatetime
+    opted_in: bool = False
+    hidden: bool = False
+    withdrawn: bool = False
+
+
+class Draft(Record):
+    """Text being typed, kept so a crash loses nothing. ``position`` ties it to one visit."""
+
+    partner: PartnerId
+    step_id: str
+    position: int
+    text: str
+    saved_at: AwareDatetime
+
+
+class Session(Record):
+    """One run of an exercise: who holds which role, where it stands, and its status."""
+
+    id: str
+    exercise_id: str
+    roles: dict[str, PartnerId]
+    round: int = 1
+    step_id: str
+    actor: PartnerId | None
+    waiting: list[PartnerId] = Field(default_factory=list)
+    """Partners still to answer at an ``each`` or ``both`` step, in order (actor first)."""
+    status: SessionStatus = "in_progress"
+    started_at: AwareDatetime
+    updated_at: AwareDatetime
+    schema_version: int = SCHEMA_VERSION
+
+
+class SessionIndexEntry(Record):
+    """What Home needs of a session without opening its file."""
+
+    id: str
+    exercise_id: str
+    status: SessionStatus
+    step_id: str
+    actor: PartnerId | None
+    turns: int
+    started_at: AwareDatetime
+    updated_at: AwareDatetime
+
+
+class Acceptance(Record):
+    partner: PartnerId
+    at: AwareDatetime
+
+
+class HistoryEntry(Record):
+    """One change in an agreement's life: its wording, a review, a status change."""
+
+    what: str
+    text: str | None = None
+    by: list[PartnerId] = Field(default_factory=list)
+    at: AwareDatetime
+
+
+class Agreement(Record):
+    id: str
+    title: str
+    text: str
+    category: str
+    origin: str
+    """The session id it came from."""
+    exercise_id: str
+    acceptances: list[Acceptance]
+    status: Literal["proposed", "active", "to_revisit", "retired"] = "active"
+    review_on: date | None = None
+    ends_on: date | None = None
+    history: list[HistoryEntry] = Field(default_factory=list)
+    created_at: AwareDatetime
+
+
+class Sitting(Record):
+    """One stretch of use, from opening the app to closing it."""
+
+    id: str
+    started_at: AwareDatetime
+    ended_at: AwareDatetime | None = None
+    ended_how: Literal["closed", "stopped", "time_out"] | None = None

@@ -1,0 +1,287 @@
+"""The couple's data folder, as TinyDB files behind our own Storage.
+
+Layout (DESIGN, Storage)::
+
+    <data>/workbook.json        meta, partners, agreements, sittings
+    <data>/index.json           one entry per session, for Home
+    <data>/sessions/<id>.json   one session's record, turns and draft
+    <data>/lock                 held with flock while the app runs
+
+A turn save writes its session file, then ``index.json``, and nothing else; the session file
+is the truth, and ``repair_index`` rebuilds the index from it when they disagree after a crash.
+The same class runs over memory (``Store.in_memory``) for property tests.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+from tinydb import TinyDB
+from tinydb.storages import MemoryStorage
+
+from workbook.errors import DataFolderError
+from workbook.models import (
+    SCHEMA_VERSION,
+    Agreement,
+    Draft,
+    Meta,
+    Partner,
+    Record,
+    Session,
+    SessionIndexEntry,
+    Sitting,
+    Turn,
+)
+from workbook.storage import FOLDER_MODE, AtomicJSONStorage, CachedBatchMiddleware
+
+WORKBOOK_FILE = "workbook.json"
+INDEX_FILE = "index.json"
+SESSIONS_FOLDER = "sessions"
+LOCK_FILE = "lock"
+
+
+def _batch(db: TinyDB) -> contextlib.AbstractContextManager[None]:
+    middleware = db.storage
+    assert isinstance(middleware, CachedBatchMiddleware)
+    return middleware.batch()
+
+
+class Backend:
+    """Where the store's TinyDB files live: a folder, or memory."""
+
+    def __init__(self, folder: Path | None, read_only: bool = False) -> None:
+        self.folder = folder
+        self.read_only = read_only
+        self._open: dict[str, TinyDB] = {}
+
+    def db(self, name: str) -> TinyDB:
+        """The one open TinyDB for ``name`` (a path relative to the folder)."""
+        if name not in self._open:
+            if self.folder is None:
+                self._open[name] = TinyDB(storage=CachedBatchMiddleware(MemoryStorage))
+            else:
+                path = self.folder / name
+                self._open[name] = TinyDB(
+                    path,
+                    storage=CachedBatchMiddleware(AtomicJSONStorage),
+                    read_only=self.read_only,
+                )
+        return self._open[name]
+
+    def session_names(self) -> list[str]:
+        """The session files there are, as names for ``db``."""
+        if self.folder is None:
+            return [n for n in self._open if n.startswith(f"{SESSIONS_FOLDER}/")]
+        folder = self.folder / SESSIONS_FOLDER
+        if not folder.is_dir():
+            return []
+        return [f"{SESSIONS_FOLDER}/{p.name}" for p in sorted(folder.glob("*.json"))]
+
+    def ensure_sessions_folder(self) -> None:
+        if self.folder is not None:
+            with contextlib.suppress(FileExistsError):
+                os.mkdir(self.folder / SESSIONS_FOLDER, FOLDER_MODE)
+
+    def close(self) -> None:
+        for db in self._open.values():
+            db.close()
+        self._open.clear()
+
+
+def _load(model: type[Record], doc: Any, where: str) -> Any:
+    try:
+        return model.model_validate(dict(doc))
+    except ValidationError as error:
+        first = error.errors()[0]
+        field = ".".join(str(p) for p in first["loc"]) or "(the record)"
+        raise DataFolderError(
+            f"{where} has a record the workbook cannot read ({field}: {first['msg']})."
+        ) from error
+
+
+def _dump(record: Record) -> dict[str, Any]:
+    return record.model_dump(mode="json")
+
+
+class Store:
+    """Reads and writes the couple's records; knows nothing of exercises or screens."""
+
+    def __init__(self, backend: Backend) -> None:
+        self._backend = backend
+
+    @classmethod
+    def in_memory(cls) -> Store:
+        return cls(Backend(None))
+
+    @property
+    def folder(self) -> Path | None:
+        return self._backend.folder
+
+    # -- workbook.json -------------------------------------------------------------------
+
+    @property
+    def _book(self) -> TinyDB:
+        return self._backend.db(WORKBOOK_FILE)
+
+    def initialise(self, meta: Meta) -> None:
+        """Write ``workbook.json`` with its meta record if it is not there yet."""
+        table = self._book.table("meta")
+        if not table.all():
+            self._backend.ensure_sessions_folder()
+            table.insert(_dump(meta))
+
+    def meta(self) -> Meta | None:
+        docs = self._book.table("meta").all()
+        if not docs:
+            return None
+        meta: Meta = _load(Meta, docs[0], WORKBOOK_FILE)
+        if meta.schema_version > SCHEMA_VERSION:
+            raise DataFolderError(
+                f"{WORKBOOK_FILE} was written by a newer version of the workbook "
+                f"(schema {meta.schema_version}); please update the app."
+            )
+        return meta
+
+    def partners(self) -> list[Partner]:
+        docs = self._book.table("partners").all()
+        return sorted((_load(Partner, d, WORKBOOK_FILE) for d in docs), key=lambda p: p.id)
+
+    def save_partners(self, partners: list[Partner]) -> None:
+        table = self._book.table("partners")
+        with _batch(self._book):
+            table.truncate()
+            table.insert_multiple(_dump(p) for p in partners)
+
+    def agreements(self) -> list[Agreement]:
+        docs = self._book.table("agreements").all()
+        return [_load(Agreement, d, WORKBOOK_FILE) for d in docs]
+
+    def save_agreement(self, agreement: Agreement) -> None:
+        """Insert or replace the agreement with this id."""
+        table = self._book.table("agreements")
+        doc = _dump(agreement)
+        with _batch(self._book):
+            table.remove(lambda d: d.get("id") == agreement.id)
+            table.insert(doc)
+
+    def save_sitting(self, sitting: Sitting) -> None:
+        table = self._book.table("sittings")
+        with _batch(self._book):
+            table.remove(lambda d: d.get("id") == sitting.id)
+            table.insert(_dump(sitting))
+
+    def sittings(self) -> list[Sitting]:
+        return [_load(Sitting, d, WORKBOOK_FILE) for d in self._book.table("sittings").all()]
+
+    # -- sessions ------------------------------------------------------------------------
+
+    @staticmethod
+    def _session_name(session_id: str) -> str:
+        return f"{SESSIONS_FOLDER}/{session_id}.json"
+
+    def _session_db(self, session_id: str) -> TinyDB:
+        return self._backend.db(self._session_name(session_id))
+
+    @property
+    def _index(self) -> TinyDB:
+        return self._backend.db(INDEX_FILE)
+
+    def index(self) -> list[SessionIndexEntry]:
+        """Every session, newest change first."""
+        docs = self._index.table("sessions").all()
+        entries = [_load(SessionIndexEntry, d, INDEX_FILE) for d in docs]
+        return sorted(entries, key=lambda e: e.updated_at, reverse=True)
+
+    def session(self, session_id: str) -> Session:
+        name = self._session_name(session_id)
+        docs = self._session_db(session_id).table("session").all()
+        if not docs:
+            raise DataFolderError(f"{name} has no session record.")
+        return _load(Session, docs[0], name)
+
+    def turns(self, session_id: str) -> list[Turn]:
+        name = self._session_name(session_id)
+        return [_load(Turn, d, name) for d in self._session_db(session_id).table("turns").all()]
+
+    def draft(self, session_id: str) -> Draft | None:
+        docs = self._session_db(session_id).table("draft").all()
+        return _load(Draft, docs[0], self._session_name(session_id)) if docs else None
+
+    def save_session(
+        self, session: Session, turn: Turn | None = None, keep_draft: bool = False
+    ) -> None:
+        """Save the session's state, with the turn that moved it, in one write; then the index.
+
+        The draft is cleared unless ``keep_draft``: a submitted turn replaces it.
+        """
+        db = self._session_db(session.id)
+        with _batch(db):
+            record = db.table("session")
+            record.truncate()
+            record.insert(_dump(session))
+            if turn is not None:
+                db.table("turns").insert(_dump(turn))
+            if not keep_draft:
+                db.table("draft").truncate()
+        self._write_index_entry(session, len(db.table("turns")))
+
+    def save_draft(self, session_id: str, draft: Draft) -> None:
+        """Keep the text being typed: writes only the session's file."""
+        db = self._session_db(session_id)
+        with _batch(db):
+            table = db.table("draft")
+            table.truncate()
+            table.insert(_dump(draft))
+
+    def _write_index_entry(self, session: Session, turns: int) -> None:
+        entry = SessionIndexEntry(
+            id=session.id,
+            exercise_id=session.exercise_id,
+            status=session.status,
+            step_id=session.step_id,
+            actor=session.actor,
+            turns=turns,
+            started_at=session.started_at,
+            updated_at=session.updated_at,
+        )
+        table = self._index.table("sessions")
+        with _batch(self._index):
+            table.remove(lambda d: d.get("id") == session.id)
+            table.insert(_dump(entry))
+
+    def repair_index(self) -> int:
+        """Make the index agree with the session files; return how many entries changed."""
+        by_id = {e.id: e for e in self.index()}
+        changed = 0
+        seen: set[str] = set()
+        for name in self._backend.session_names():
+            session_id = Path(name).stem
+            db = self._backend.db(name)
+            if not db.table("session").all():
+                continue
+            session = self.session(session_id)
+            seen.add(session_id)
+            turns = len(db.table("turns"))
+            entry = by_id.get(session_id)
+            if (
+                entry is None
+                or entry.status != session.status
+                or entry.step_id != session.step_id
+                or entry.actor != session.actor
+                or entry.turns != turns
+                or entry.updated_at != session.updated_at
+            ):
+                if not self._backend.read_only:
+                    self._write_index_entry(session, turns)
+                changed += 1
+        stale = set(by_id) - seen
+        if stale and not self._backend.read_only:
+            self._index.table("sessions").remove(lambda d: d.get("id") in stale)
+        return changed + len(stale)
+
+    def close(self) -> None:
+        self._backend.close()

@@ -1,0 +1,174 @@
+"""What the Exercise screen shows at one moment, computed in the core.
+
+``shareable_answers`` is the one place that decides which of a partner's words the other may
+see; screens show only what a ``TurnView`` holds. Every partner-written string in it has been
+passed through ``visible`` already, and every sentence comes from content.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from workbook.content import Library
+from workbook.content_format import BOTH, EACH, Exercise, Show, Step
+from workbook.engine import latest, role_of
+from workbook.models import Draft, Partner, PartnerId, Session, Turn, other
+from workbook.wording import fill, visible
+
+#: How far ahead the review date box starts.
+REVIEW_SUGGESTION = timedelta(weeks=4)
+
+
+@dataclass(frozen=True)
+class Shown:
+    """One earlier answer on screen: who said it and what (already made visible)."""
+
+    label: str
+    author: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Option:
+    id: str
+    label: str
+
+
+@dataclass(frozen=True)
+class TurnView:
+    exercise_title: str
+    step_id: str
+    kind: str
+    actor: PartnerId
+    banner: str
+    meanwhile: str
+    prompt: str
+    hint: str
+    shown: list[Shown]
+    options: list[Option]
+    start_text: str
+    """What the answer box starts with: a restored draft, a prefill, or nothing."""
+    draft_restored: bool
+    progress: str
+    position: int
+    """Ties a draft to this exact visit of this step."""
+
+
+def shareable_answers(step: Step, turns: list[Turn], viewer: PartnerId) -> list[Turn]:
+    """The turns at ``step`` that ``viewer`` may see: answers, not passes, and a private
+    step's answers only to their author (the reveal is decided here as it grows)."""
+    return [
+        t
+        for t in turns
+        if t.step_id == step.id
+        and not t.passed
+        and not t.withdrawn
+        and (not step.private or t.partner == viewer)
+    ]
+
+
+def names_for(
+    session: Session, partners: dict[PartnerId, Partner], actor: PartnerId | None
+) -> dict[str, str]:
+    """Placeholder values: each role id, ``actor`` and ``other``, as partner names."""
+    names = {role: partners[holder].name for role, holder in session.roles.items()}
+    if actor is not None:
+        names["actor"] = partners[actor].name
+        names["other"] = partners[other(actor)].name
+    return names
+
+
+def pick(
+    show: Show, exercise: Exercise, session: Session, turns: list[Turn], viewer: PartnerId
+) -> list[Turn]:
+    """The answers of this round that ``show`` asks for and ``viewer`` may see, in order."""
+    allowed = {
+        t.id
+        for source in show.steps
+        for t in shareable_answers(exercise.step(source), turns, viewer)
+    }
+    found = [t for t in turns if t.id in allowed and t.round == session.round]
+    if show.which == "latest":
+        return found[-1:]
+    if show.which == "since":
+        starts = [i for i, t in enumerate(found) if t.step_id == show.steps[0]]
+        return found[starts[-1] :] if starts else found
+    return found
+
+
+def answer_text(exercise: Exercise, turn: Turn) -> str:
+    """A turn's answer as words: a choice shows its label."""
+    step = exercise.step(turn.step_id)
+    if step.kind == "choice":
+        for choice in step.choices:
+            if choice.id == turn.value:
+                return choice.label
+    return str(turn.value)
+
+
+def describe(
+    library: Library,
+    exercise: Exercise,
+    session: Session,
+    turns: list[Turn],
+    draft: Draft | None,
+    partners: dict[PartnerId, Partner],
+    today: date,
+) -> TurnView:
+    assert session.actor is not None
+    step = exercise.step(session.step_id)
+    actor = session.actor
+    names = names_for(session, partners, actor)
+    role_id = role_of(session, actor)
+    waiting_role = role_of(session, other(actor))
+    if step.actor in (EACH, BOTH):
+        banner = library.say("banner.together_turn", **names)
+        meanwhile = library.say("banner.together_meanwhile", **names)
+    else:
+        role_title = exercise.role(role_id).title if role_id else ""
+        banner = library.say("banner.turn", role=role_title, **names)
+        waiting = fill(exercise.role(waiting_role).meanwhile, names) if waiting_role else ""
+        meanwhile = library.say("banner.meanwhile", meanwhile=waiting, **names)
+    shown = [
+        Shown(fill(show.label, names), partners[t.partner].name, visible(answer_text(exercise, t)))
+        for show in step.show
+        for t in pick(show, exercise, session, turns, actor)
+    ]
+    position = len(turns)
+    start_text, restored = "", False
+    if draft is not None and (draft.step_id, draft.partner, draft.position) == (
+        step.id,
+        actor,
+        position,
+    ):
+        start_text, restored = draft.text, True
+    elif step.prefill:
+        found = latest(turns, step.prefill)
+        start_text = str(found.value) if found else ""
+    elif step.kind == "date":
+        start_text = (today + REVIEW_SUGGESTION).isoformat()
+    seen_steps = [s.id for s in exercise.steps if s.kind != "swap"]
+    has_rounds = len(seen_steps) < len(exercise.steps)
+    progress = library.say(
+        "banner.progress_rounds" if has_rounds else "banner.progress",
+        step=str(seen_steps.index(step.id) + 1),
+        steps=str(len(seen_steps)),
+        round=str(session.round),
+    )
+    return TurnView(
+        exercise_title=exercise.title,
+        step_id=step.id,
+        kind=step.kind,
+        actor=actor,
+        banner=banner,
+        meanwhile=meanwhile,
+        prompt=fill(step.prompt, names),
+        hint=fill(step.hint, names),
+        shown=shown,
+        options=[Option(c.id, fill(c.label, names)) for c in step.choices],
+        start_text=start_text,
+        draft_restored=restored,
+        progress=progress,
+        position=position,
+    )
