@@ -1,0 +1,177 @@
+"""The ``workbook`` command. Opening the app is one command; the rest work without a terminal UI.
+
+Only this module imports ``screens``, and only inside ``open_app``, so the core and every other
+command start without loading Textual (a test holds this).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from workbook import __version__
+from workbook.content import Library, check_files, load_library, own_exercise_files
+from workbook.content_format import Exercise
+from workbook.errors import AlreadyOpenError, ContentError, WorkbookError
+from workbook.paths import ENV_DATA, data_folder
+
+DATA_HELP = f"Data folder (default: ${ENV_DATA}, else your user data folder)."
+
+
+def _data_option(func: Any) -> Any:
+    """``--data`` is accepted before or after a subcommand; the later one wins."""
+    return click.option(
+        "--data", "data", type=click.Path(file_okay=False, path_type=Path), help=DATA_HELP
+    )(func)
+
+
+def _folder(ctx: click.Context, data: Path | None) -> Path:
+    return data_folder(data or ctx.find_root().params.get("data"))
+
+
+def _fail(message: str) -> None:
+    click.echo(message, err=True)
+    sys.exit(1)
+
+
+@click.group(invoke_without_command=True)
+@_data_option
+@click.version_option(__version__, prog_name="workbook")
+@click.pass_context
+def main(ctx: click.Context, data: Path | None) -> None:
+    """Trust Workbook: exercises for two partners, together at one keyboard."""
+    if ctx.invoked_subcommand is None:
+        open_app(data_folder(data))
+
+
+def open_app(folder: Path) -> None:
+    """Open the workbook (taking its lock first), then the app on it."""
+    from workbook.book import Workbook  # the store is needed only here
+
+    try:
+        library = load_library(folder)
+        book = Workbook.open(folder, library=library)
+    except AlreadyOpenError:
+        _fail(load_library().say("errors.already_open"))
+        return
+    except WorkbookError as error:
+        _fail(str(error))
+        return
+    # Textual is imported only now, so every other command starts fast and UI-free.
+    from screens.app import WorkbookApp
+
+    try:
+        WorkbookApp(book).run()
+    finally:
+        book.close()
+
+
+@main.command()
+@_data_option
+@click.option("--json", "as_json", is_flag=True, help="Print the agreements as JSON.")
+@click.pass_context
+def agreements(ctx: click.Context, data: Path | None, as_json: bool) -> None:
+    """List your agreements (safe to run while the app is open)."""
+    from workbook.book import Workbook
+
+    folder = _folder(ctx, data)
+    library = load_library(folder)
+    try:
+        book = Workbook.open_read_only(folder, library)
+    except WorkbookError:
+        if as_json:
+            click.echo("[]")
+            return
+        _fail(library.say("cli.not_a_workbook", folder=str(folder)))
+        return
+    found = book.agreements()
+    partners = book.partners()
+    if as_json:
+        click.echo(json.dumps([a.model_dump(mode="json") for a in found], indent=2))
+        return
+    if not found:
+        click.echo(library.say("cli.no_agreements"))
+    for agreement in found:
+        names = " & ".join(partners[a.partner].name for a in agreement.acceptances)
+        click.echo(
+            library.say(
+                "cli.agreement_line",
+                title=agreement.title,
+                category=library.category_label(agreement.category),
+                names=names,
+            )
+        )
+        click.echo(f"  {agreement.text}")
+
+
+@main.group()
+def content() -> None:
+    """Exercises: list them, check a file, print the format's schema."""
+
+
+def _summary(exercise: Exercise) -> dict[str, Any]:
+    return {
+        "id": exercise.id,
+        "title": exercise.title,
+        "part": exercise.part,
+        "steps": len(exercise.steps),
+        "minutes": exercise.minutes,
+    }
+
+
+@content.command("list")
+@_data_option
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+@click.pass_context
+def content_list(ctx: click.Context, data: Path | None, as_json: bool) -> None:
+    """Every exercise: id, title, part, steps, minutes."""
+    library = _library_or_fail(_folder(ctx, data))
+    rows = [_summary(e) for e in library.exercises.values()]
+    if as_json:
+        click.echo(json.dumps(rows, indent=2))
+        return
+    for row in rows:
+        click.echo(
+            f"{row['id']:<24} part {row['part']:>2}  {row['steps']:>3} steps  "
+            f"{row['minutes']:>3} min  {row['title']}"
+        )
+
+
+def _library_or_fail(folder: Path | None) -> Library:
+    try:
+        return load_library(folder)
+    except ContentError as error:
+        _fail(str(error))
+        raise
+
+
+@content.command("check")
+@_data_option
+@click.argument("path", required=False, type=click.Path(exists=True, path_type=Path))
+@click.pass_context
+def content_check(ctx: click.Context, data: Path | None, path: Path | None) -> None:
+    """Check exercise files: PATH (a file or folder), else the shipped ones and your own."""
+    library = _library_or_fail(None)
+    if path is None:
+        files = own_exercise_files(_folder(ctx, data))
+        count = len(library.exercises)
+    else:
+        files = sorted(path.glob("*.toml")) if path.is_dir() else [path]
+        count = 0
+    problems = check_files(files)
+    if problems:
+        click.echo(library.say("cli.content_problems", count=str(len(problems))), err=True)
+        for problem in problems:
+            click.echo(f"  {problem}", err=True)
+        sys.exit(1)
+    click.echo(library.say("cli.content_sound", count=str(count + len(files))))
+
+
+@content.command("schema")
+def content_schema() -> None:
+    """Print the JSON Schema of an exercise file."""
+    click.echo(json.dumps(Exercise.model_json_schema(), indent=2))
