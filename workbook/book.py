@@ -32,7 +32,9 @@ from workbook.models import (
     Turn,
 )
 from workbook.store import Backend, Store
-from workbook.turn_view import TurnView, describe
+from workbook.summary import Summary, summarise
+from workbook.turn_view import TurnView, describe, names_for
+from workbook.wording import fill
 
 COLOURS: dict[PartnerId, str] = {"a": "cyan", "b": "magenta"}
 
@@ -239,6 +241,13 @@ class Workbook:
         if move.agreement is not None:
             self.store.save_agreement(move.agreement)
 
+    def swap_words(self, session_id: str) -> str:
+        """The hand-over sentence after roles swap, naming who holds which role now."""
+        session = self.store.session(session_id)
+        exercise = self.exercise(session.exercise_id)
+        swap = next(s for s in exercise.steps if s.kind == "swap")
+        return fill(swap.prompt, names_for(session, self.partners(), None))
+
     def pause(self, session_id: str) -> Session:
         session = engine.pause(self.store.session(session_id), self.clock.now())
         self.store.save_session(session, keep_draft=True)
@@ -254,6 +263,15 @@ class Workbook:
             saved_at=self.clock.now(),
         )
         self.store.save_draft(session_id, draft)
+
+    def summary(self, session_id: str) -> Summary:
+        """What both partners see when a session has ended."""
+        opened = self.load(session_id)
+        exercise = self.exercise(opened.session.exercise_id)
+        agreement = next((a for a in self.store.agreements() if a.origin == session_id), None)
+        return summarise(
+            self.library, exercise, opened.session, opened.turns, self.partners(), agreement
+        )
 
     # -- agreements ----------------------------------------------------------------------
 

@@ -97,6 +97,16 @@ def pick(
     return found
 
 
+def step_position(exercise: Exercise, step_id: str) -> tuple[int, int]:
+    """(number, total) of a step among those the couple sees (swap junctions are not shown)."""
+    seen = [s.id for s in exercise.steps if s.kind != "swap"]
+    return seen.index(step_id) + 1, len(seen)
+
+
+def has_rounds(exercise: Exercise) -> bool:
+    return any(s.kind == "swap" for s in exercise.steps)
+
+
 def answer_text(exercise: Exercise, turn: Turn) -> str:
     """A turn's answer as words: a choice shows its label."""
     step = exercise.step(turn.step_id)
@@ -148,12 +158,11 @@ def describe(
         start_text = str(found.value) if found else ""
     elif step.kind == "date":
         start_text = (today + REVIEW_SUGGESTION).isoformat()
-    seen_steps = [s.id for s in exercise.steps if s.kind != "swap"]
-    has_rounds = len(seen_steps) < len(exercise.steps)
+    number, total = step_position(exercise, step.id)
     progress = library.say(
-        "banner.progress_rounds" if has_rounds else "banner.progress",
-        step=str(seen_steps.index(step.id) + 1),
-        steps=str(len(seen_steps)),
+        "banner.progress_rounds" if has_rounds(exercise) else "banner.progress",
+        step=str(number),
+        steps=str(total),
         round=str(session.round),
     )
     return TurnView(

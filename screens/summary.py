@@ -1,0 +1,51 @@
+"""The closing summary: what was said, what was agreed, and a short closing for both."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Static
+
+from screens.base import UsesBook
+from screens.plain import plain
+
+
+class SummaryScreen(UsesBook, Screen[None]):
+    BINDINGS = [Binding("escape", "home", "Home")]
+
+    def __init__(self, session_id: str) -> None:
+        super().__init__()
+        self.session_id = session_id
+
+    def compose(self) -> ComposeResult:
+        summary = self.book.summary(self.session_id)
+        yield Header()
+        with VerticalScroll(id="summary"):
+            yield Static(plain(summary.outcome), classes="lead")
+            if summary.agreement is not None:
+                agreement = summary.agreement
+                yield Static(self.say("summary.agreement_made"), classes="heading")
+                yield Static(plain(agreement.text), classes="agreement")
+                if agreement.review_on is not None:
+                    yield Static(
+                        self.say("summary.review_on", date=agreement.review_on.isoformat())
+                    )
+            yield Static(self.say("summary.heading"), classes="heading")
+            if not summary.lines:
+                yield Static(self.say("summary.nothing"), classes="quiet")
+            for line in summary.lines:
+                style = "dim" if line.passed else ""
+                yield Static(plain(f"{line.author}: {line.text}", style), classes="shown")
+            yield Static(plain(summary.closing), classes="lead")
+            yield Button("Back to Home", id="home", variant="primary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#home").focus()
+
+    @on(Button.Pressed, "#home")
+    def action_home(self) -> None:
+        self.dismiss()
