@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, OptionList, Static, TextArea
+from textual.widgets import Button, Footer, Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from screens.base import UsesBook
@@ -53,7 +53,6 @@ class ExerciseScreen(UsesBook, Screen[None]):
     def compose(self) -> ComposeResult:
         view = self.view
         colour = self.book.partners()[view.actor].colour
-        yield Header()
         with Vertical(id="turn"):
             yield Static(plain(view.banner, f"bold {colour}"), id="banner")
             yield Static(plain(view.meanwhile), id="meanwhile")
@@ -63,10 +62,9 @@ class ExerciseScreen(UsesBook, Screen[None]):
             if view.hint:
                 yield Static(plain(view.hint, "italic"), id="hint")
             for shown in view.shown:
-                yield Static(
-                    plain(f"{shown.label} ({shown.author}):", "dim"), classes="shown-label"
-                )
-                yield Static(plain(shown.text), classes="shown")
+                yield Static(plain(f"{shown.label}:", "dim"), classes="shown-label")
+                for text in shown.texts:
+                    yield Static(plain(text), classes="shown")
         yield Static("", id="message", classes="message -empty")
         yield from self._answer_area(view)
         yield Footer()

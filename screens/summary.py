@@ -14,7 +14,7 @@ from screens.plain import plain
 
 
 class SummaryScreen(UsesBook, Screen[None]):
-    BINDINGS = [Binding("escape", "home", "Home")]
+    BINDINGS = [Binding("enter", "home", "Home"), Binding("escape", "home", "Home", show=False)]
 
     def __init__(self, session_id: str) -> None:
         super().__init__()
@@ -44,7 +44,8 @@ class SummaryScreen(UsesBook, Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#home").focus()
+        # Focus the text, not the button at its end, so it opens scrolled to the top.
+        self.query_one("#summary").focus()
 
     @on(Button.Pressed, "#home")
     def action_home(self) -> None:

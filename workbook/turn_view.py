@@ -22,11 +22,10 @@ REVIEW_SUGGESTION = timedelta(weeks=4)
 
 @dataclass(frozen=True)
 class Shown:
-    """One earlier answer on screen: who said it and what (already made visible)."""
+    """Earlier answers on screen under one label (each already made visible)."""
 
     label: str
-    author: str
-    text: str
+    texts: list[str]
 
 
 @dataclass(frozen=True)
@@ -140,11 +139,13 @@ def describe(
         banner = library.say("banner.turn", role=role_title, **names)
         waiting = fill(exercise.role(waiting_role).meanwhile, names) if waiting_role else ""
         meanwhile = library.say("banner.meanwhile", meanwhile=waiting, **names)
-    shown = [
-        Shown(fill(show.label, names), partners[t.partner].name, visible(answer_text(exercise, t)))
-        for show in step.show
-        for t in pick(show, exercise, session, turns, actor)
-    ]
+    shown = []
+    for show in step.show:
+        texts = [
+            visible(answer_text(exercise, t)) for t in pick(show, exercise, session, turns, actor)
+        ]
+        if texts:
+            shown.append(Shown(fill(show.label, names), texts))
     position = len(turns)
     start_text, restored = "", False
     if draft is not None and (draft.step_id, draft.partner, draft.position) == (
