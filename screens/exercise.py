@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from textual import on
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -184,7 +184,13 @@ class ExerciseScreen(UsesBook, Screen[None]):
 
     def _say_problem(self, error: OSError) -> None:
         reason = error.strerror or str(error)
-        self.query_one("#message", Static).update(self.say("exercise.save_failed", reason=reason))
+        self._tell(self.say("exercise.save_failed", reason=reason))
+
+    def _tell(self, words: Text) -> None:
+        """Show a problem above the answer box; the typed words stay where they are."""
+        message = self.query_one("#message", Static)
+        message.update(words)
+        message.remove_class("-empty")
 
     def _after(self, move: Move) -> None:
         library = self.book.library

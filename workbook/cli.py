@@ -162,7 +162,7 @@ def content_check(ctx: click.Context, data: Path | None, path: Path | None) -> N
     else:
         files = sorted(path.glob("*.toml")) if path.is_dir() else [path]
         count = 0
-    problems = check_files(files)
+    problems = check_files(files, library.exercises)
     if problems:
         click.echo(library.say("cli.content_problems", count=str(len(problems))), err=True)
         for problem in problems:

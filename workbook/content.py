@@ -184,10 +184,7 @@ def load_library(data_folder: Path | None = None) -> Library:
         raise ContentError(shipped_problems)
     own_problems: list[str] = []
     for file in own_exercise_files(data_folder):
-        exercise, problems = read_exercise(file.read_text(encoding="utf-8"), str(file), path)
-        if exercise is not None and exercise.id in exercises:
-            problems = [f"{file}: exercise '{exercise.id}' has the same id as another exercise"]
-            exercise = None
+        exercise, problems = _read_own(file, path, exercises)
         own_problems += problems
         if exercise is not None:
             exercises[exercise.id] = exercise
@@ -202,23 +199,29 @@ def own_exercise_files(data_folder: Path | None) -> list[Path]:
     return sorted(folder.glob("*.toml")) if folder.is_dir() else []
 
 
-def check_files(files: list[Path]) -> list[str]:
-    """Problems in the given exercise files (for ``workbook content check PATH``)."""
+def _read_own(
+    file: Path, path: PathFile, known: dict[str, Exercise]
+) -> tuple[Exercise | None, list[str]]:
+    """One of the couple's own files; an id already in ``known`` is refused."""
+    try:
+        text = file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        return None, [f"{file}: cannot be read as UTF-8 text ({error})"]
+    exercise, problems = read_exercise(text, str(file), path)
+    if exercise is not None and exercise.id in known:
+        return None, [f"{file}: exercise id '{exercise.id}' is already used by another exercise"]
+    return exercise, problems
+
+
+def check_files(files: list[Path], shipped: dict[str, Exercise]) -> list[str]:
+    """Problems in the given exercise files (for ``workbook content check``); an id may not
+    repeat one in ``shipped`` or in another of the files."""
     path: PathFile = _load_model(PathFile, "path.toml")
     problems: list[str] = []
-    seen: dict[str, Path] = {}
+    known = dict(shipped)
     for file in files:
-        try:
-            text = file.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            problems.append(f"{file}: cannot be read ({error})")
-            continue
-        exercise, found = read_exercise(text, str(file), path)
+        exercise, found = _read_own(file, path, known)
         problems += found
         if exercise is not None:
-            if exercise.id in seen:
-                problems.append(
-                    f"{file}: exercise id '{exercise.id}' is also used in {seen[exercise.id]}"
-                )
-            seen[exercise.id] = file
+            known[exercise.id] = exercise
     return problems

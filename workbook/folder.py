@@ -14,12 +14,14 @@ import fcntl
 import os
 from pathlib import Path
 
+from workbook.content import EXERCISES_FOLDER
 from workbook.errors import AlreadyOpenError, DataFolderError
 from workbook.storage import FILE_MODE, FOLDER_MODE
 from workbook.store import LOCK_FILE, WORKBOOK_FILE
 
-#: Entries that may stand in a folder the app started to create but never finished.
-_OWN_LEFTOVERS = frozenset({LOCK_FILE})
+#: Entries that may stand in a folder before it is a workbook: a lock from a start that never
+#: finished, and the couple's own exercises, which they may put there before the first run.
+_ALLOWED_BEFORE = frozenset({LOCK_FILE, EXERCISES_FOLDER})
 
 
 def is_workbook(folder: Path) -> bool:
@@ -44,7 +46,7 @@ def prepare_folder(folder: Path) -> Path:
             os.chmod(folder, FOLDER_MODE)  # the umask may have taken bits away; make it exact
         return folder
     entries = {entry.name for entry in folder.iterdir()}
-    if entries and not is_workbook(folder) and not entries <= _OWN_LEFTOVERS:
+    if entries and not is_workbook(folder) and not entries <= _ALLOWED_BEFORE:
         raise DataFolderError(
             f"{folder} already holds other files, so the workbook will not use it. "
             "Choose an empty folder or a new name."

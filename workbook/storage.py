@@ -20,6 +20,8 @@ from typing import Any
 from tinydb.middlewares import Middleware
 from tinydb.storages import Storage
 
+from workbook.errors import DataFolderError
+
 FILE_MODE = 0o600
 FOLDER_MODE = 0o700
 
@@ -66,7 +68,17 @@ class AtomicJSONStorage(Storage):
             return None
         if not raw.strip():
             return None
-        return json.loads(raw)
+        try:
+            data = json.loads(raw)
+        except ValueError as error:
+            raise DataFolderError(
+                f"{self.path} is damaged (not readable JSON), so the workbook left it untouched."
+            ) from error
+        if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
+            raise DataFolderError(
+                f"{self.path} is not a workbook file, so the workbook left it untouched."
+            )
+        return data
 
     def write(self, data: Data) -> None:
         if self.read_only:

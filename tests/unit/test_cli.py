@@ -291,12 +291,6 @@ def test_opening_the_app_on_a_folder_of_other_files_is_refused(tmp_path: Path) -
 
 # -- known bugs ----------------------------------------------------------------------------
 
-UNREADABLE_OWN_FILE = (
-    "BUG: load_library() reads <data>/exercises/*.toml with read_text() outside any "
-    "try, so one file that is not UTF-8 raises UnicodeDecodeError instead of being left out "
-    "and reported in Library.problems (as its docstring says and check_files() does)"
-)
-
 
 def write_latin1_exercise(data: Path) -> None:
     """An own exercise saved as Latin-1 (an editor's default on some machines)."""
@@ -304,7 +298,6 @@ def write_latin1_exercise(data: Path) -> None:
     (data / "exercises" / "cafe.toml").write_bytes('id = "café"\n'.encode("latin-1"))
 
 
-@pytest.mark.xfail(reason=UNREADABLE_OWN_FILE, strict=True)
 def test_an_undecodable_own_exercise_does_not_break_content_list(_isolated_data: Path) -> None:
     write_latin1_exercise(_isolated_data)
     result = run("content", "list", "--json")
@@ -312,14 +305,12 @@ def test_an_undecodable_own_exercise_does_not_break_content_list(_isolated_data:
     assert {row["id"] for row in json.loads(result.stdout)} == SHIPPED
 
 
-@pytest.mark.xfail(reason=UNREADABLE_OWN_FILE, strict=True)
 def test_an_undecodable_own_exercise_does_not_break_agreements(_isolated_data: Path) -> None:
     make_workbook(_isolated_data, "We keep Sunday evenings for us.")
     write_latin1_exercise(_isolated_data)
     assert listed(run("agreements", "--json")) == ["We keep Sunday evenings for us."]
 
 
-@pytest.mark.xfail(reason=UNREADABLE_OWN_FILE, strict=True)
 def test_an_undecodable_own_exercise_does_not_crash_opening_the_app(tmp_path: Path) -> None:
     folder = tmp_path / "ours"
     make_workbook(folder, "We keep Sunday evenings for us.")
@@ -335,14 +326,6 @@ def test_an_undecodable_own_exercise_does_not_crash_opening_the_app(tmp_path: Pa
         holder.close()
 
 
-@pytest.mark.xfail(
-    reason=(
-        "BUG: AtomicJSONStorage.read() lets json.JSONDecodeError escape (store._load wraps "
-        "only ValidationError), so a damaged workbook.json gives a traceback, not a "
-        "DataFolderError the CLI can show"
-    ),
-    strict=True,
-)
 def test_agreements_on_a_damaged_workbook_fails_without_a_traceback(_isolated_data: Path) -> None:
     make_workbook(_isolated_data, "We keep Sunday evenings for us.")
     book_file = _isolated_data / "workbook.json"

@@ -291,14 +291,6 @@ def test_without_path_a_bad_file_in_the_data_folder_is_refused(_isolated_data: P
     assert_refused(check(), path, "mirror", "did you mean 'next'")
 
 
-@pytest.mark.xfail(
-    reason=(
-        "BUG: check_files() compares ids only among the files it is given, never with the "
-        "shipped exercises, so an own exercise reusing a shipped id is called sound while "
-        "load_library() leaves it out of the app"
-    ),
-    strict=True,
-)
 def test_without_path_an_own_exercise_reusing_a_shipped_id_is_refused(
     _isolated_data: Path,
 ) -> None:
