@@ -18,6 +18,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
+from screens.answer_box import AnswerBox
 from screens.base import UsesBook
 from screens.handover import HandOverScreen
 from screens.plain import plain
@@ -89,7 +90,7 @@ class ExerciseScreen(UsesBook, Screen[None]):
                 yield Button("Submit", id="submit-button", variant="primary")
                 yield Button("Pass", id="pass-button")
         else:
-            area = TextArea(view.start_text, id="answer", soft_wrap=True, show_line_numbers=False)
+            area = AnswerBox(view.start_text, id="answer", soft_wrap=True, show_line_numbers=False)
             area.placeholder = self.book.library.say("exercise.answer_placeholder")
             yield area
             with Horizontal(classes="buttons"):

@@ -28,6 +28,7 @@ from workbook.models import (
     SessionIndexEntry,
     Turn,
 )
+from workbook.turn_view import TurnView
 from workbook.wording import visible
 
 SPEAKER_FIRST = {"speaker": "a", "listener": "b"}
@@ -69,6 +70,15 @@ def leftovers(folder: Path) -> list[Path]:
 
 def session_file(folder: Path, session_id: str) -> Path:
     return folder / "sessions" / f"{session_id}.json"
+
+
+def shown_texts(view: TurnView) -> list[str]:
+    """Every earlier answer a view shows (``Shown`` holds ``text`` or ``texts``: in flux)."""
+    found: list[str] = []
+    for shown in view.shown:
+        texts = getattr(shown, "texts", None)
+        found += list(texts) if texts is not None else [shown.text]  # type: ignore[attr-defined]
+    return found
 
 
 @pytest.fixture
@@ -183,6 +193,51 @@ def test_an_existing_empty_folder_is_used_without_changing_its_mode(
     assert folder.stat().st_mode & 0o777 == 0o755
     assert (folder / "workbook.json").is_file()
     assert (folder / "workbook.json").stat().st_mode & 0o777 == 0o600
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=DataFolderError,
+    reason="Store.initialise creates sessions/ before it writes workbook.json, but "
+    "folder.prepare_folder accepts a folder that is not yet a workbook only if it holds nothing "
+    "but 'lock' (and 'exercises'): a first open that fails (disk full, crash) leaves "
+    "{lock, sessions}, and every later open refuses, as 'already holds other files', the folder "
+    "the app itself created",
+)
+def test_a_first_open_that_failed_on_a_full_disk_can_be_retried(
+    data_folder: Path, clock: ManualClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def full(src: Any, dst: Any, **kwargs: Any) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(dst))
+
+    with monkeypatch.context() as patch:
+        patch.setattr(os, "replace", full)
+        with pytest.raises(OSError):
+            Workbook.open(data_folder, clock=clock)
+    assert leftovers(data_folder) == []
+
+    book = new_book(data_folder, clock)
+    book.close()
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=FileNotFoundError,
+    reason="Store creates sessions/ only in initialise() when workbook.json has no meta yet; "
+    "a workbook whose empty sessions/ folder was lost (a copy or archive that drops empty "
+    "folders) opens fine, but the first save of a session fails with FileNotFoundError",
+)
+def test_a_lost_empty_sessions_folder_is_made_again(data_folder: Path, clock: ManualClock) -> None:
+    new_book(data_folder, clock).close()
+    (data_folder / "sessions").rmdir()
+
+    book = open_book(data_folder, clock)
+    try:
+        session = book.start("active-listening", SPEAKER_FIRST)
+        assert book.load(session.id).session.step_id == "share"
+    finally:
+        book.close()
+    assert (data_folder / "sessions").stat().st_mode & 0o777 == 0o700
 
 
 # -- a turn save writes two files, however long the session ------------------------------
@@ -529,38 +584,13 @@ def _foreign_turn(original: bytes) -> bytes:
     return json.dumps(data).encode()
 
 
-RAW_ERROR = (
-    "AtomicJSONStorage.read passes the file to json.loads and TinyDB indexes the result "
-    "without checking its shape, so a damaged session file raises a bare "
-    "{} at Workbook.open (repair_index reads every session file) instead of "
-    "DataFolderError naming the file; one damaged session makes the whole workbook unopenable"
-)
-
-
 @pytest.mark.parametrize(
     "damage",
     [
-        pytest.param(
-            lambda raw: raw[: len(raw) // 2],
-            id="truncated",
-            marks=pytest.mark.xfail(
-                reason=RAW_ERROR.format("json.JSONDecodeError"), strict=True, raises=ValueError
-            ),
-        ),
-        pytest.param(
-            lambda raw: b"[1, 2, 3]",
-            id="a JSON list",
-            marks=pytest.mark.xfail(
-                reason=RAW_ERROR.format("TypeError"), strict=True, raises=TypeError
-            ),
-        ),
-        pytest.param(
-            lambda raw: b'{"session": [1], "turns": []}',
-            id="tables as lists",
-            marks=pytest.mark.xfail(
-                reason=RAW_ERROR.format("AttributeError"), strict=True, raises=AttributeError
-            ),
-        ),
+        pytest.param(lambda raw: raw[: len(raw) // 2], id="truncated"),
+        pytest.param(lambda raw: b"\xff\xfe not utf-8", id="not utf-8"),
+        pytest.param(lambda raw: b"[1, 2, 3]", id="a JSON list"),
+        pytest.param(lambda raw: b'{"session": [1], "turns": []}', id="tables as lists"),
         pytest.param(_wrong_fields, id="a foreign session record"),
         pytest.param(_foreign_turn, id="a turn with an unknown field"),
     ],
@@ -621,6 +651,10 @@ def test_hostile_text_is_stored_exactly(data_folder: Path, clock: ManualClock, t
         [turn] = reopened.load(answered.id).turns
         assert turn.value == text
         assert type(turn.value) is str
+        # The listener sees it shown, with control characters made visible.
+        listener_view = reopened.view(reopened.load(answered.id))
+        assert listener_view.actor == "b"
+        assert shown_texts(listener_view) == [visible(text)]
 
         opened = reopened.load(drafted.id)
         assert opened.draft is not None
