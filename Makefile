@@ -24,6 +24,7 @@ run: $(STAMP_RUN)
 
 lint: $(STAMP_TEST)
 	$(BIN)/ruff check workbook screens content tests benchmarks
+	$(BIN)/ruff format --check workbook screens content tests benchmarks
 
 test: lint
 	$(BIN)/python -m pytest -q

@@ -41,7 +41,10 @@ class AgreementsScreen(UsesBook, Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#agreement-options").focus()
+        options = self.query_one("#agreement-options", OptionList)
+        if options.option_count:
+            options.highlighted = 0
+        options.focus()
         if self.selected is not None:
             self._open(self.selected)
             self.selected = None

@@ -73,7 +73,9 @@ class ExerciseScreen(UsesBook, Screen[None]):
     def _answer_area(self, view: TurnView) -> ComposeResult:
         if view.kind == "choice":
             options = [Option(plain(o.label), id=o.id) for o in view.options]
-            yield OptionList(*options, id="choices")
+            choices = OptionList(*options, id="choices")
+            choices.highlighted = 0
+            yield choices
             with Horizontal(classes="buttons"):
                 yield Button("Pass", id="pass-button")
         elif view.kind in ("agreement", "confirm"):

@@ -78,6 +78,9 @@ class HomeScreen(UsesBook, Screen[None]):
             agreements.add_option(Option(plain(agreement.title), id=f"agreement:{agreement.id}"))
         agreements.display = agreements.option_count > 0
         self.query_one("#no-agreements").display = agreements.option_count == 0
+        for options in (sessions, exercises, agreements):
+            if options.option_count:
+                options.highlighted = 0  # so Enter opens the first one straight away
         first = sessions if sessions.option_count else exercises
         first.focus()
 

@@ -61,6 +61,11 @@ class RolesScreen(UsesBook, ModalScreen[Roles | None]):
             yield OptionList(*options, id="role-options")
             yield Button("Back", id="back")
 
+    def on_mount(self) -> None:
+        options = self.query_one("#role-options", OptionList)
+        options.highlighted = 0
+        options.focus()
+
     @on(OptionList.OptionSelected, "#role-options")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(self._role_choices()[int(str(event.option.id))])

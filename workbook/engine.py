@@ -211,6 +211,8 @@ def pass_turn(
 
 def pause(session: Session, now: datetime) -> Session:
     """Stop here for now; the session resumes at the same step with the same partner."""
+    if not is_open(session):
+        raise AnswerError("This session has ended.")
     return session.model_copy(update={"status": "paused", "updated_at": now})
 
 

@@ -128,11 +128,13 @@ class Store:
         return self._backend.db(WORKBOOK_FILE)
 
     def initialise(self, meta: Meta) -> None:
-        """Write ``workbook.json`` with its meta record if it is not there yet."""
+        """Write ``workbook.json`` with its meta record if it is not there yet, then make sure
+        ``sessions/`` exists. In that order: until ``workbook.json`` is written the folder
+        holds nothing the next start would mistake for someone else's files."""
         table = self._book.table("meta")
         if not table.all():
-            self._backend.ensure_sessions_folder()
             table.insert(_dump(meta))
+        self._backend.ensure_sessions_folder()
 
     def meta(self) -> Meta | None:
         docs = self._book.table("meta").all()

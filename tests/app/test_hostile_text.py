@@ -61,6 +61,11 @@ async def test_an_empty_answer_is_not_sent(data_folder: Path) -> None:
     app.book.close()
 
 
+def temp_files(folder: Path) -> list[Path]:
+    """Half-written temp files left behind (there must be none)."""
+    return list(folder.rglob("*.tmp"))
+
+
 @pytest.mark.parametrize("code", [errno.ENOSPC, errno.EROFS])
 async def test_a_failed_save_keeps_the_words(
     data_folder: Path, monkeypatch: pytest.MonkeyPatch, code: int
@@ -79,7 +84,7 @@ async def test_a_failed_save_keeps_the_words(
         await settle(pilot)
         assert "could not be saved" in screen_text(pilot)
         assert app.screen.query_one("#answer").text == "Words I must not lose"
-        assert not list(data_folder.rglob("*.tmp"))
+        assert not temp_files(data_folder)
 
         monkeypatch.undo()
         await pilot.press("ctrl+s")
