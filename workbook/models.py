@@ -99,6 +99,20 @@ class SessionIndexEntry(Record):
     started_at: AwareDatetime
     updated_at: AwareDatetime
 
+    @classmethod
+    def of(cls, session: Session, turns: int) -> SessionIndexEntry:
+        """The index entry that describes ``session`` with ``turns`` turns."""
+        return cls(
+            id=session.id,
+            exercise_id=session.exercise_id,
+            status=session.status,
+            step_id=session.step_id,
+            actor=session.actor,
+            turns=turns,
+            started_at=session.started_at,
+            updated_at=session.updated_at,
+        )
+
 
 class Acceptance(Record):
     partner: PartnerId

@@ -240,16 +240,7 @@ class Store:
             table.insert(_dump(draft))
 
     def _write_index_entry(self, session: Session, turns: int) -> None:
-        entry = SessionIndexEntry(
-            id=session.id,
-            exercise_id=session.exercise_id,
-            status=session.status,
-            step_id=session.step_id,
-            actor=session.actor,
-            turns=turns,
-            started_at=session.started_at,
-            updated_at=session.updated_at,
-        )
+        entry = SessionIndexEntry.of(session, turns)
         table = self._index.table("sessions")
         with _batch(self._index):
             table.remove(lambda d: d.get("id") == session.id)

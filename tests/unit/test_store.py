@@ -285,16 +285,7 @@ def write_workbook_fixture(folder: Path, session_id: str, turns: list[Turn]) -> 
         started_at=FIXTURE_START,
         updated_at=last,
     )
-    entry = SessionIndexEntry(
-        id=session.id,
-        exercise_id=session.exercise_id,
-        status=session.status,
-        step_id=session.step_id,
-        actor=session.actor,
-        turns=len(turns),
-        started_at=session.started_at,
-        updated_at=session.updated_at,
-    )
+    entry = SessionIndexEntry.of(session, len(turns))
     meta = Meta(created_at=FIXTURE_START)
     partners = [Partner(id="a", name="Alex"), Partner(id="b", name="Sam", colour="magenta")]
     files = {
