@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Protocol, runtime_checkable
 
 from textual.app import App
@@ -20,7 +21,8 @@ class KeepsWords(Protocol):
 
 
 class WorkbookApp(App[None]):
-    CSS_PATH = "app.tcss"
+    # Absolute, so a subclass defined elsewhere (a benchmark, a test) finds the stylesheet too.
+    CSS_PATH = Path(__file__).with_name("app.tcss")
     BINDINGS = [Binding("ctrl+q", "quit", "Quit", priority=True, id="quit")]
     ENABLE_COMMAND_PALETTE = False
 
