@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 from textual import events
@@ -79,3 +81,20 @@ async def start_exercise(pilot: Pilot[None], exercise_id: str, roles_option: str
     """From Home: pick the exercise, then who takes which part (option 0: Alex first)."""
     await choose(pilot, f"exercise:{exercise_id}", "#exercises")
     await choose(pilot, roles_option, "#role-options")
+
+
+@contextlib.asynccontextmanager
+async def running(
+    folder: Path, exercise_id: str | None = None
+) -> AsyncIterator[tuple[WorkbookApp, Pilot[None]]]:
+    """The app at 80x24 on ``folder``, set up as Alex and Sam, optionally inside an exercise
+    (Alex in the first role); the workbook is closed afterwards."""
+    app = make_app(folder)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await set_up(pilot)
+            if exercise_id is not None:
+                await start_exercise(pilot, exercise_id)
+            yield app, pilot
+    finally:
+        app.book.close()

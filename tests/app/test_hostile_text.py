@@ -9,17 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.app.pilot import SIZE, make_app, paste, screen_text, set_up, settle, start_exercise
+from tests.app.pilot import SIZE, make_app, paste, running, screen_text, set_up, settle
 
 HOSTILE = "[bold red]hi[/] \x1b[2J bell\x07 👩‍❤️‍👨 שלום עליכם مرحبا \u202eevil"
 LONG = ("I have been carrying this for a long time. " * 500)[:20_000]
 
 
 async def test_hostile_answer_stored_exactly_and_shown_plainly(data_folder: Path) -> None:
-    app = make_app(data_folder)
-    async with app.run_test(size=SIZE) as pilot:
-        await set_up(pilot)
-        await start_exercise(pilot, "active-listening")
+    async with running(data_folder, "active-listening") as (app, pilot):
         await paste(pilot, HOSTILE)
         assert "\x1b" not in screen_text(pilot)  # not even inside the answer box
         await pilot.press("ctrl+s")
@@ -38,7 +35,6 @@ async def test_hostile_answer_stored_exactly_and_shown_plainly(data_folder: Path
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert app.book.load(session.id).turns[1].value == LONG
-    app.book.close()
 
 
 async def test_markup_in_names_shows_literally(data_folder: Path) -> None:
@@ -50,15 +46,11 @@ async def test_markup_in_names_shows_literally(data_folder: Path) -> None:
 
 
 async def test_an_empty_answer_is_not_sent(data_folder: Path) -> None:
-    app = make_app(data_folder)
-    async with app.run_test(size=SIZE) as pilot:
-        await set_up(pilot)
-        await start_exercise(pilot, "active-listening")
+    async with running(data_folder, "active-listening") as (app, pilot):
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert "Write something first, or pass." in screen_text(pilot)
         assert "Alex's turn" in screen_text(pilot)
-    app.book.close()
 
 
 def temp_files(folder: Path) -> list[Path]:
@@ -70,10 +62,7 @@ def temp_files(folder: Path) -> list[Path]:
 async def test_a_failed_save_keeps_the_words(
     data_folder: Path, monkeypatch: pytest.MonkeyPatch, code: int
 ) -> None:
-    app = make_app(data_folder)
-    async with app.run_test(size=SIZE) as pilot:
-        await set_up(pilot)
-        await start_exercise(pilot, "active-listening")
+    async with running(data_folder, "active-listening") as (app, pilot):
         await paste(pilot, "Words I must not lose")
 
         def refuse(*_: object) -> None:
@@ -91,4 +80,3 @@ async def test_a_failed_save_keeps_the_words(
         await settle(pilot)
         [session] = app.book.open_sessions()
         assert app.book.load(session.id).turns[0].value == "Words I must not lose"
-    app.book.close()
