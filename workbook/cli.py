@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 
@@ -33,7 +33,7 @@ def _folder(ctx: click.Context, data: Path | None) -> Path:
     return data_folder(data or ctx.find_root().params.get("data"))
 
 
-def _fail(message: str) -> None:
+def _fail(message: str) -> NoReturn:
     click.echo(message, err=True)
     sys.exit(1)
 
@@ -52,15 +52,13 @@ def open_app(folder: Path) -> None:
     """Open the workbook (taking its lock first), then the app on it."""
     from workbook.book import Workbook  # the store is needed only here
 
+    library = _library_or_fail(folder)
     try:
-        library = load_library(folder)
         book = Workbook.open(folder, library=library)
     except AlreadyOpenError:
-        _fail(load_library().say("errors.already_open"))
-        return
+        _fail(library.say("errors.already_open"))
     except WorkbookError as error:
         _fail(str(error))
-        return
     # Textual is imported only now, so every other command starts fast and UI-free.
     from screens.app import WorkbookApp
 
@@ -87,7 +85,6 @@ def agreements(ctx: click.Context, data: Path | None, as_json: bool) -> None:
             click.echo("[]")
             return
         _fail(library.say("cli.not_a_workbook", folder=str(folder)))
-        return
     found = book.agreements()
     partners = book.partners()
     if as_json:
@@ -146,7 +143,6 @@ def _library_or_fail(folder: Path | None) -> Library:
         return load_library(folder)
     except ContentError as error:
         _fail(str(error))
-        raise
 
 
 @content.command("check")
