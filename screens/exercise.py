@@ -23,8 +23,9 @@ from screens.base import UsesBook
 from screens.handover import HandOverScreen
 from screens.plain import plain
 from screens.summary import SummaryScreen
+from workbook.answers import AGREE, AnswerError
 from workbook.drafts import DraftThrottle
-from workbook.engine import AGREE, AnswerError, Move
+from workbook.engine import Move
 from workbook.models import AnswerValue
 from workbook.turn_view import TurnView
 

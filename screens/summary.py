@@ -25,14 +25,16 @@ class SummaryScreen(UsesBook, Screen[None]):
         yield Header()
         with VerticalScroll(id="summary"):
             yield Static(plain(summary.outcome), classes="lead")
-            if summary.agreement is not None:
-                agreement = summary.agreement
+            for agreement in summary.agreements:
                 yield Static(self.say("summary.agreement_made"), classes="heading")
                 yield Static(plain(agreement.text), classes="agreement")
                 if agreement.review_on is not None:
                     yield Static(
                         self.say("summary.review_on", date=agreement.review_on.isoformat())
                     )
+            for milestone in summary.milestones:
+                yield Static(self.say("summary.milestone_made"), classes="heading")
+                yield Static(plain(milestone.title), classes="agreement")
             yield Static(self.say("summary.heading"), classes="heading")
             if not summary.lines:
                 yield Static(self.say("summary.nothing"), classes="quiet")

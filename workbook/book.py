@@ -24,6 +24,7 @@ from workbook.models import (
     AnswerValue,
     Draft,
     Meta,
+    Milestone,
     Partner,
     PartnerId,
     Session,
@@ -31,6 +32,9 @@ from workbook.models import (
     Sitting,
     Turn,
 )
+from workbook.path_view import PathPart, describe_path
+from workbook.records import made_by
+from workbook.reveal import RevealView, describe_reveal
 from workbook.store import Backend, Store
 from workbook.summary import Summary, summarise
 from workbook.turn_view import TurnView, describe, names_for
@@ -46,6 +50,10 @@ def new_id() -> str:
 
 class NameError_(ValueError):
     """A partner name that cannot be used; the message key names why (in texts.toml)."""
+
+
+class NotStartable(ValueError):
+    """An exercise that cannot be started here yet (a ``sensitive`` one needs consent)."""
 
 
 @dataclass(frozen=True)
@@ -113,23 +121,25 @@ class Workbook:
         return book
 
     def repair(self) -> None:
-        """After a crash the session files win: rebuild the index and any lost agreement."""
+        """After a crash the session files win: rebuild the index, and any agreement or
+        milestone a completed session made that did not reach ``workbook.json``."""
         self.store.repair_index()
-        made = {a.origin for a in self.store.agreements()}
+        agreements = {a.id for a in self.store.agreements()}
+        milestones = {m.id for m in self.store.milestones()}
         for entry in self.store.index():
             exercise = self.library.exercises.get(entry.exercise_id)
-            if entry.status != "completed" or entry.id in made or exercise is None:
+            if entry.status != "completed" or exercise is None:
                 continue
-            agreement = self._agreement_from(exercise, entry.id)
-            if agreement is not None:
-                self.store.save_agreement(agreement)
-
-    def _agreement_from(self, exercise: Exercise, session_id: str) -> Agreement | None:
-        session, turns = self.store.session(session_id), self.store.turns(session_id)
-        for step in exercise.steps:
-            if step.kind == "agreement" and turns and turns[-1].step_id == step.id:
-                return engine.build_agreement(exercise, session, turns, step)
-        return None
+            session, turns = self.store.session(entry.id), self.store.turns(entry.id)
+            if any(t.step_id not in exercise.step_ids() for t in turns):
+                continue  # the exercise has changed since; leave what was made as it is
+            made, marked = made_by(exercise, session, turns)
+            for agreement in made:
+                if agreement.id not in agreements:
+                    self.store.save_agreement(agreement)
+            for milestone in marked:
+                if milestone.id not in milestones:
+                    self.store.save_milestone(milestone)
 
     def begin_sitting(self) -> None:
         self._sitting = Sitting(id=new_id(), started_at=self.clock.now())
@@ -185,8 +195,14 @@ class Workbook:
     def exercise(self, exercise_id: str) -> Exercise:
         return self.library.exercises[exercise_id]
 
-    def start(self, exercise_id: str, roles: dict[str, PartnerId]) -> Session:
+    def start(
+        self, exercise_id: str, roles: dict[str, PartnerId], consented: bool = False
+    ) -> Session:
+        """Start a session with ``roles`` bound. A ``sensitive`` exercise starts only once
+        both partners have consented in private (``consented``)."""
         exercise = self.exercise(exercise_id)
+        if exercise.sensitive and not consented:
+            raise NotStartable(exercise_id)
         session = engine.start(exercise, roles, new_id(), self.clock.now())
         self.store.save_session(session)
         return session
@@ -237,9 +253,22 @@ class Workbook:
         return move
 
     def _save(self, move: engine.Move) -> None:
-        self.store.save_session(move.session, move.turn)
+        self.store.save_session(move.session, move.turn, rewritten=move.rewritten)
         if move.agreement is not None:
             self.store.save_agreement(move.agreement)
+        if move.milestone is not None:
+            self.store.save_milestone(move.milestone)
+
+    def reveal(self, session_id: str, step_id: str) -> RevealView:
+        """What both partners see together once both have answered private ``step_id``."""
+        session = self.store.session(session_id)
+        return describe_reveal(
+            self.library,
+            self.exercise(session.exercise_id),
+            step_id,
+            self.store.turns(session_id),
+            self.partners(),
+        )
 
     def swap_words(self, session_id: str) -> str:
         """The hand-over sentence after roles swap, naming who holds which role now."""
@@ -268,9 +297,14 @@ class Workbook:
         """What both partners see when a session has ended."""
         opened = self.load(session_id)
         exercise = self.exercise(opened.session.exercise_id)
-        agreement = next((a for a in self.store.agreements() if a.origin == session_id), None)
         return summarise(
-            self.library, exercise, opened.session, opened.turns, self.partners(), agreement
+            self.library,
+            exercise,
+            opened.session,
+            opened.turns,
+            self.partners(),
+            [a for a in self.store.agreements() if a.origin == session_id],
+            [m for m in self.store.milestones() if m.origin == session_id],
         )
 
     # -- agreements ----------------------------------------------------------------------
@@ -278,6 +312,15 @@ class Workbook:
     def agreements(self) -> list[Agreement]:
         """Every agreement, newest first."""
         return sorted(self.store.agreements(), key=lambda a: a.created_at, reverse=True)
+
+    # -- the path and milestones ---------------------------------------------------------
+
+    def path(self) -> list[PathPart]:
+        return describe_path(self.library, self.store.index())
+
+    def milestones(self) -> list[Milestone]:
+        """Every milestone, newest first."""
+        return sorted(self.store.milestones(), key=lambda m: m.created_at, reverse=True)
 
 
 def clean_name(name: str) -> str:

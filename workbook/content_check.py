@@ -61,7 +61,14 @@ def answer_references(step: Step) -> list[tuple[str, str]]:
     if step.agreement is not None:
         spec = step.agreement
         refs += [("agreement.text", s) for s in spec.text]
-        refs += [("agreement.category", spec.category), ("agreement.review_on", spec.review_on)]
+        refs.append(("agreement.category", spec.category))
+        if spec.review_on is not None:
+            refs.append(("agreement.review_on", spec.review_on))
+    if step.milestone is not None:
+        refs += [("milestone.title", s) for s in step.milestone.title]
+    refs += [("offer", s) for s in step.offer]
+    if step.wait_until is not None:
+        refs.append(("wait_until", step.wait_until))
     return refs
 
 

@@ -17,7 +17,9 @@ SET_ASIDE = "set_aside"
 PAUSE = "pause"
 FLOW_KEYWORDS = frozenset({END, SET_ASIDE, PAUSE})
 
-StepKind = Literal["text", "choice", "scale", "menu", "date", "confirm", "agreement", "swap"]
+StepKind = Literal[
+    "text", "choice", "pick", "scale", "menu", "date", "confirm", "agreement", "milestone", "swap"
+]
 EACH = "each"
 BOTH = "both"
 
@@ -51,6 +53,10 @@ class Show(Format):
     label: str
     steps: list[str] = Field(min_length=1)
     which: Literal["latest", "all", "since"] = "latest"
+    whose: Literal["anyone", "actor", "other"] = "anyone"
+    """Whose answers: anyone's, only the partner acting now, or only the other partner."""
+    rounds: Literal["this", "all"] = "this"
+    """This round only (the usual), or every round (to look back after roles swapped)."""
 
 
 class AgreementSpec(Format):
@@ -58,7 +64,13 @@ class AgreementSpec(Format):
 
     text: list[str] = Field(min_length=1)
     category: str
-    review_on: str
+    review_on: str | None = None
+
+
+class MilestoneSpec(Format):
+    """Where a ``milestone`` step finds its title among earlier answers."""
+
+    title: list[str] = Field(min_length=1)
 
 
 class Step(Format):
@@ -74,19 +86,31 @@ class Step(Format):
     on_pass: str | None = None
     choices: list[Choice] = Field(default_factory=list)
     choices_from: Literal["categories"] | None = None
+    offer: list[str] = Field(default_factory=list)
+    """For ``choice``: offer this round's latest answer at each of these steps as a choice
+    (before the fixed ``choices``); the answer saved is the chosen step's id."""
     show: list[Show] = Field(default_factory=list)
     prefill: list[str] = Field(default_factory=list)
     """Start the text box from the latest answer among these steps."""
     agreement: AgreementSpec | None = None
+    milestone: MilestoneSpec | None = None
     scale: tuple[int, int] = (0, 10)
     items: list[str] = Field(default_factory=list)
-    """For ``menu``: the items each partner marks yes / maybe / no."""
+    """For ``menu``: the items each partner marks yes / maybe / no; for ``pick``: the items
+    to choose any of."""
+    within_weeks: int | None = Field(default=None, ge=1, le=52)
+    """For ``date``: the date must fall between today and this many weeks from today."""
+    wait_until: str | None = None
+    """A ``date`` step's id: this step waits until the date answered there."""
     private: bool = False
     reveal: Literal["together", "match", "never"] | None = None
     export: Literal["shared", "opt_in", "never"] | None = None
 
     @model_validator(mode="after")
     def _defaults(self) -> Step:
+        if self.kind == "menu":
+            self.private = True
+            self.reveal = self.reveal or "match"
         if self.export is None:
             if self.kind == "menu":
                 self.export = "never"
@@ -103,6 +127,8 @@ class Exercise(Format):
     part: int = Field(ge=1, le=10)
     purpose: str
     minutes: int = Field(ge=1, le=240)
+    ready: str
+    """What to have ready before starting (time, a quiet place, something to write with)."""
     roles: list[Role] = Field(min_length=1)
     sensitive: bool = False
     prerequisites: list[str] = Field(default_factory=list)
@@ -116,6 +142,9 @@ class Exercise(Format):
             if step.id == step_id:
                 return step
         raise KeyError(step_id)
+
+    def step_ids(self) -> set[str]:
+        return {step.id for step in self.steps}
 
     def role(self, role_id: str) -> Role:
         for role in self.roles:

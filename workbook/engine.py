@@ -16,36 +16,31 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from workbook.answers import AnswerError, check_answer, latest, offered
 from workbook.content_format import BOTH, EACH, END, PAUSE, SET_ASIDE, Exercise, Step
-from workbook.models import (
-    Acceptance,
-    Agreement,
-    AnswerValue,
-    HistoryEntry,
-    PartnerId,
-    Session,
-    Turn,
-    other,
-)
+from workbook.models import Agreement, AnswerValue, Milestone, PartnerId, Session, Turn, other
+from workbook.privacy import mutual_items, visit_of
+from workbook.records import build_agreement, build_milestone
 
 #: Two partners: every partner holds every role once after one swap.
 ROUNDS = 2
-AGREE = "agree"
-MENU_MARKS = ("yes", "maybe", "no")
-
-
-class AnswerError(ValueError):
-    """An answer the current step cannot take; the message names what it expects."""
 
 
 @dataclass(frozen=True)
 class Move:
-    """What one submit or pass produced: the new session, the turn to save, and what happened."""
+    """What one submit or pass produced: the new session, the turn to save, and what happened.
+
+    ``rewritten``: earlier turns to save again in place (a menu's marks, erased at its reveal);
+    ``revealed``: the private step whose answers both partners may now see together.
+    """
 
     session: Session
     turn: Turn
     swapped: bool = False
     agreement: Agreement | None = None
+    milestone: Milestone | None = None
+    rewritten: tuple[Turn, ...] = ()
+    revealed: str | None = None
 
 
 def start(
@@ -64,7 +59,7 @@ def start(
         started_at=now,
         updated_at=now,
     )
-    session, _ = _enter(exercise, session, exercise.steps[0].id)
+    session, _ = _enter(exercise, session, exercise.steps[0].id, [])
     return session
 
 
@@ -84,30 +79,43 @@ def role_of(session: Session, partner: PartnerId) -> str | None:
     return None
 
 
-def _enter(exercise: Exercise, session: Session, target: str) -> tuple[Session, bool]:
+def _enter(
+    exercise: Exercise, session: Session, target: str, turns: list[Turn]
+) -> tuple[Session, bool]:
     """Move ``session`` to ``target`` (a step id or a flow word); report whether roles swapped."""
-    if target == END:
+    if target in (END, SET_ASIDE):
+        status = "completed" if target == END else "set_aside"
         return session.model_copy(
-            update={"status": "completed", "actor": None, "waiting": []}
-        ), False
-    if target == SET_ASIDE:
-        return session.model_copy(
-            update={"status": "set_aside", "actor": None, "waiting": []}
+            update={"status": status, "actor": None, "waiting": [], "due_on": None}
         ), False
     if target == PAUSE:
-        return _enter(exercise, session.model_copy(update={"status": "paused"}), session.step_id)
+        paused = session.model_copy(update={"status": "paused"})
+        return _enter(exercise, paused, session.step_id, turns)
     step = exercise.step(target)
     if step.kind == "swap":
         assert step.next is not None and step.then is not None
         if session.round < ROUNDS:
             swapped_roles = {role: other(holder) for role, holder in session.roles.items()}
             moved = session.model_copy(update={"roles": swapped_roles, "round": session.round + 1})
-            return _enter(exercise, moved, step.next)[0], True
-        return _enter(exercise, session, step.then)
+            return _enter(exercise, moved, step.next, turns)[0], True
+        return _enter(exercise, session, step.then, turns)
     waiting = order(exercise, session, step)
     return session.model_copy(
-        update={"step_id": step.id, "actor": waiting[0], "waiting": waiting}
+        update={
+            "step_id": step.id,
+            "actor": waiting[0],
+            "waiting": waiting,
+            "due_on": _due_on(step, turns),
+        }
     ), False
+
+
+def _due_on(step: Step, turns: list[Turn]) -> date | None:
+    """The date a ``wait_until`` step waits for, as answered earlier."""
+    if step.wait_until is None:
+        return None
+    found = latest(turns, [step.wait_until])
+    return date.fromisoformat(str(found.value)) if found is not None else None
 
 
 def current_step(exercise: Exercise, session: Session) -> Step:
@@ -116,43 +124,6 @@ def current_step(exercise: Exercise, session: Session) -> Step:
 
 def is_open(session: Session) -> bool:
     return session.status in ("in_progress", "paused")
-
-
-def check_answer(step: Step, value: AnswerValue) -> AnswerValue:
-    """``value`` made canonical for ``step``, or ``AnswerError`` saying what is expected."""
-    kind = step.kind
-    if kind == "text":
-        if not isinstance(value, str) or not value.strip():
-            raise AnswerError("Write something first, or pass.")
-        return value
-    if kind == "choice":
-        ids = [c.id for c in step.choices]
-        if value not in ids:
-            raise AnswerError(f"Choose one of: {', '.join(ids)}.")
-        return value
-    if kind == "date":
-        try:
-            return date.fromisoformat(str(value)).isoformat()
-        except ValueError as error:
-            raise AnswerError("Give a date as YYYY-MM-DD.") from error
-    if kind == "scale":
-        low, high = step.scale
-        if not isinstance(value, int) or not low <= value <= high:
-            raise AnswerError(f"Choose a number from {low} to {high}.")
-        return value
-    if kind == "menu":
-        if (
-            not isinstance(value, dict)
-            or set(value) != set(step.items)
-            or not set(value.values()) <= set(MENU_MARKS)
-        ):
-            raise AnswerError("Mark every item yes, maybe or no.")
-        return value
-    if kind in ("confirm", "agreement"):
-        if value != AGREE:
-            raise AnswerError("Confirm, or pass.")
-        return AGREE
-    raise AnswerError(f"Nothing can be answered at a {kind} step.")
 
 
 def submit(
@@ -165,26 +136,63 @@ def submit(
 ) -> Move:
     """The current actor answers the current step."""
     step, actor = _acting(exercise, session)
+    offers = [t.step_id for t in offered(step, session.round, turns)]
     turn = Turn(
         id=turn_id,
         partner=actor,
         step_id=step.id,
         round=session.round,
-        value=check_answer(step, value),
+        value=check_answer(step, value, now.date(), offers),
         at=now,
     )
     if len(session.waiting) > 1:
         return Move(session=_next_partner(session, now), turn=turn)
+    if step.private and step.reveal in ("together", "match"):
+        return _leave_private(exercise, session, turns, turn, now)
     target = step.next
     if step.kind == "choice":
-        chosen = next(c for c in step.choices if c.id == turn.value)
-        target = chosen.next or step.next
+        chosen = next((c for c in step.choices if c.id == turn.value), None)
+        target = (chosen.next if chosen else None) or step.next
     assert target is not None
-    agreement = None
-    if step.kind == "agreement":
-        agreement = build_agreement(exercise, session, [*turns, turn], step)
-    moved, swapped = _enter(exercise, _touched(session, now), target)
-    return Move(session=moved, turn=turn, swapped=swapped, agreement=agreement)
+    after = [*turns, turn]
+    agreement = build_agreement(exercise, session, after) if step.kind == "agreement" else None
+    milestone = build_milestone(exercise, session, after) if step.kind == "milestone" else None
+    moved, swapped = _enter(exercise, _touched(session, now), target, after)
+    return Move(session=moved, turn=turn, swapped=swapped, agreement=agreement, milestone=milestone)
+
+
+def _leave_private(
+    exercise: Exercise, session: Session, turns: list[Turn], turn: Turn, now: datetime
+) -> Move:
+    """The second partner has answered (or passed) a private step: reveal what may be shown.
+
+    A menu keeps only the items both marked yes or maybe, in both turns; each partner's own
+    marks are gone from then on, whatever the other answered.
+    """
+    step = exercise.step(turn.step_id)
+    after = [*turns, turn]
+    visit = visit_of(after, len(after) - 1)
+    rewritten: tuple[Turn, ...] = ()
+    if step.reveal == "match":
+        marks = [t.value for t in visit if not t.passed and isinstance(t.value, dict)]
+        mutual = mutual_items(step, *marks) if len(marks) == 2 else []
+        if not turn.passed:
+            turn = turn.model_copy(update={"value": mutual})
+        rewritten = tuple(
+            t.model_copy(update={"value": mutual}) for t in visit[:-1] if not t.passed
+        )
+        after = [*turns[: len(turns) - len(rewritten)], *rewritten, turn]
+    all_passed = all(t.passed for t in visit)
+    target = step.on_pass if all_passed else step.next
+    assert target is not None
+    moved, swapped = _enter(exercise, _touched(session, now), target, after)
+    return Move(
+        session=moved,
+        turn=turn,
+        swapped=swapped,
+        rewritten=rewritten,
+        revealed=None if all_passed else step.id,
+    )
 
 
 def pass_turn(
@@ -199,13 +207,14 @@ def pass_turn(
     )
     if step.actor == EACH and len(session.waiting) > 1:
         return Move(session=_next_partner(session, now), turn=turn)
+    if step.private and step.reveal in ("together", "match"):
+        return _leave_private(exercise, session, turns, turn, now)
     target = step.on_pass
-    if step.actor == EACH:
-        visit = _this_visit(session, [*turns, turn], step)
-        if not all(t.passed for t in visit):
-            target = step.next
+    after = [*turns, turn]
+    if step.actor == EACH and not all(t.passed for t in visit_of(after, len(after) - 1)):
+        target = step.next
     assert target is not None
-    moved, swapped = _enter(exercise, _touched(session, now), target)
+    moved, swapped = _enter(exercise, _touched(session, now), target, after)
     return Move(session=moved, turn=turn, swapped=swapped)
 
 
@@ -233,64 +242,3 @@ def _touched(session: Session, now: datetime) -> Session:
 def _next_partner(session: Session, now: datetime) -> Session:
     waiting = session.waiting[1:]
     return _touched(session, now).model_copy(update={"actor": waiting[0], "waiting": waiting})
-
-
-def _this_visit(session: Session, turns: list[Turn], step: Step) -> list[Turn]:
-    """The turns given at ``step`` since the flow last arrived there."""
-    visit: list[Turn] = []
-    for turn in reversed(turns):
-        if turn.step_id != step.id or turn.round != session.round or len(visit) == 2:
-            break
-        visit.append(turn)
-    return list(reversed(visit))
-
-
-def latest(turns: list[Turn], step_ids: list[str]) -> Turn | None:
-    """The most recent answer (not a pass) at any of ``step_ids``."""
-    for turn in reversed(turns):
-        if turn.step_id in step_ids and not turn.passed:
-            return turn
-    return None
-
-
-def build_agreement(
-    exercise: Exercise, session: Session, turns: list[Turn], step: Step
-) -> Agreement | None:
-    """The agreement a completed ``agreement`` step makes, or None if not both agreed."""
-    spec = step.agreement
-    assert spec is not None
-    visit = _this_visit(session, turns, step)
-    if len(visit) < 2 or any(t.passed for t in visit):
-        return None
-    wording, category, review = (
-        latest(turns, spec.text),
-        latest(turns, [spec.category]),
-        latest(turns, [spec.review_on]),
-    )
-    if wording is None or category is None:
-        return None
-    text = str(wording.value)
-    accepted_at = visit[-1].at
-    return Agreement(
-        id=f"{session.id}-{step.id}",
-        title=title_from(text),
-        text=text,
-        category=str(category.value),
-        origin=session.id,
-        exercise_id=exercise.id,
-        acceptances=[Acceptance(partner=t.partner, at=t.at) for t in visit],
-        review_on=date.fromisoformat(str(review.value)) if review is not None else None,
-        history=[
-            HistoryEntry(what="made", text=text, by=[t.partner for t in visit], at=accepted_at)
-        ],
-        created_at=accepted_at,
-    )
-
-
-def title_from(text: str, limit: int = 60) -> str:
-    """A short title: the first line of the wording, cut at a word near ``limit``."""
-    first = " ".join(text.strip().splitlines()[0].split()) if text.strip() else ""
-    if len(first) <= limit:
-        return first
-    cut = first[:limit].rsplit(" ", 1)[0] or first[:limit]
-    return cut + "…"

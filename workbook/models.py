@@ -19,8 +19,9 @@ PARTNER_IDS: tuple[PartnerId, PartnerId] = ("a", "b")
 SessionStatus = Literal["in_progress", "paused", "completed", "set_aside"]
 OPEN_STATUSES: frozenset[str] = frozenset({"in_progress", "paused"})
 
-#: A text answer, a choice id, a date in ISO form, or "agree" for a confirm/agreement step.
-AnswerValue = str | int | dict[str, str] | None
+#: A text answer, a choice id, a date in ISO form, "agree" (confirm, agreement, milestone),
+#: picked items or a menu's mutual items (a list), or a menu's marks before the reveal (a dict).
+AnswerValue = str | int | list[str] | dict[str, str] | None
 
 
 def other(partner: PartnerId) -> PartnerId:
@@ -82,6 +83,8 @@ class Session(Record):
     waiting: list[PartnerId] = Field(default_factory=list)
     """Partners still to answer at an ``each`` or ``both`` step, in order (actor first)."""
     status: SessionStatus = "in_progress"
+    due_on: date | None = None
+    """Set while the current step waits for a date the couple chose (a follow-up)."""
     started_at: AwareDatetime
     updated_at: AwareDatetime
     schema_version: int = SCHEMA_VERSION
@@ -95,6 +98,7 @@ class SessionIndexEntry(Record):
     status: SessionStatus
     step_id: str
     actor: PartnerId | None
+    due_on: date | None = None
     turns: int
     started_at: AwareDatetime
     updated_at: AwareDatetime
@@ -108,6 +112,7 @@ class SessionIndexEntry(Record):
             status=session.status,
             step_id=session.step_id,
             actor=session.actor,
+            due_on=session.due_on,
             turns=turns,
             started_at=session.started_at,
             updated_at=session.updated_at,
@@ -141,6 +146,20 @@ class Agreement(Record):
     review_on: date | None = None
     ends_on: date | None = None
     history: list[HistoryEntry] = Field(default_factory=list)
+    created_at: AwareDatetime
+
+
+class Milestone(Record):
+    """Something the couple has come through or done together, worth remembering."""
+
+    id: str
+    title: str
+    on: date
+    how: Literal["by_hand", "rule"] = "by_hand"
+    celebrated: bool = True
+    origin: str | None = None
+    """The session it was marked in, if any."""
+    by: list[PartnerId] = Field(default_factory=list)
     created_at: AwareDatetime
 
 

@@ -29,6 +29,7 @@ from workbook.models import (
     Agreement,
     Draft,
     Meta,
+    Milestone,
     Partner,
     Record,
     Session,
@@ -162,19 +163,25 @@ class Store:
         docs = self._book.table("agreements").all()
         return [_load(Agreement, d, WORKBOOK_FILE) for d in docs]
 
-    def save_agreement(self, agreement: Agreement) -> None:
-        """Insert or replace the agreement with this id."""
-        table = self._book.table("agreements")
-        doc = _dump(agreement)
+    def _put(self, table_name: str, record: Agreement | Milestone | Sitting) -> None:
+        """Insert ``record`` into a table of ``workbook.json``, replacing one with its id."""
+        table = self._book.table(table_name)
         with _batch(self._book):
-            table.remove(lambda d: d.get("id") == agreement.id)
-            table.insert(doc)
+            table.remove(lambda d: d.get("id") == record.id)
+            table.insert(_dump(record))
+
+    def save_agreement(self, agreement: Agreement) -> None:
+        self._put("agreements", agreement)
+
+    def milestones(self) -> list[Milestone]:
+        docs = self._book.table("milestones").all()
+        return [_load(Milestone, d, WORKBOOK_FILE) for d in docs]
+
+    def save_milestone(self, milestone: Milestone) -> None:
+        self._put("milestones", milestone)
 
     def save_sitting(self, sitting: Sitting) -> None:
-        table = self._book.table("sittings")
-        with _batch(self._book):
-            table.remove(lambda d: d.get("id") == sitting.id)
-            table.insert(_dump(sitting))
+        self._put("sittings", sitting)
 
     def sittings(self) -> list[Sitting]:
         return [_load(Sitting, d, WORKBOOK_FILE) for d in self._book.table("sittings").all()]
@@ -214,19 +221,28 @@ class Store:
         return _load(Draft, docs[0], self._session_name(session_id)) if docs else None
 
     def save_session(
-        self, session: Session, turn: Turn | None = None, keep_draft: bool = False
+        self,
+        session: Session,
+        turn: Turn | None = None,
+        keep_draft: bool = False,
+        rewritten: tuple[Turn, ...] = (),
     ) -> None:
         """Save the session's state, with the turn that moved it, in one write; then the index.
 
-        The draft is cleared unless ``keep_draft``: a submitted turn replaces it.
+        ``rewritten`` turns replace the saved turns with their ids, in place (a menu's marks
+        erased at its reveal). The draft is cleared unless ``keep_draft``: a submitted turn
+        replaces it.
         """
         db = self._session_db(session.id)
         with _batch(db):
             record = db.table("session")
             record.truncate()
             record.insert(_dump(session))
+            turns = db.table("turns")
+            for earlier in rewritten:
+                turns.update(_dump(earlier), lambda d, i=earlier.id: d.get("id") == i)
             if turn is not None:
-                db.table("turns").insert(_dump(turn))
+                turns.insert(_dump(turn))
             if not keep_draft:
                 db.table("draft").truncate()
         self._write_index_entry(session, len(db.table("turns")))
@@ -265,6 +281,7 @@ class Store:
                 or entry.status != session.status
                 or entry.step_id != session.step_id
                 or entry.actor != session.actor
+                or entry.due_on != session.due_on
                 or entry.turns != turns
                 or entry.updated_at != session.updated_at
             ):

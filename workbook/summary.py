@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from workbook.answers import AGREEING_KINDS, answer_words
 from workbook.content import Library
 from workbook.content_format import Exercise
-from workbook.models import Agreement, Partner, PartnerId, Session, Turn
-from workbook.turn_view import answer_text, shareable_answers
+from workbook.models import Agreement, Milestone, Partner, PartnerId, Session, Turn
+from workbook.privacy import shared_with_both
 from workbook.wording import visible
 
 
@@ -22,7 +23,8 @@ class SummaryLine:
 class Summary:
     outcome: str
     lines: list[SummaryLine]
-    agreement: Agreement | None
+    agreements: list[Agreement]
+    milestones: list[Milestone]
     closing: str
 
 
@@ -32,24 +34,27 @@ def summarise(
     session: Session,
     turns: list[Turn],
     partners: dict[PartnerId, Partner],
-    agreement: Agreement | None,
+    agreements: list[Agreement],
+    milestones: list[Milestone],
 ) -> Summary:
-    """What both partners may see of a finished (or set aside) session."""
+    """What both partners may see of a finished (or set aside) session: revealed private
+    answers are in it, unrevealed ones (and their passes) never."""
+    shared = {t.id for step in exercise.steps for t in shared_with_both(step, turns)}
     lines: list[SummaryLine] = []
     for turn in turns:
         step = exercise.step(turn.step_id)
-        if step.kind in ("agreement", "confirm"):
+        if step.kind in AGREEING_KINDS:
             continue
         author = partners[turn.partner].name
-        if turn.passed:
+        if turn.passed and not step.private:
             lines.append(SummaryLine(author, library.say("summary.passed_line"), True))
-            continue
-        if all(shareable_answers(step, [turn], viewer) for viewer in partners):
-            lines.append(SummaryLine(author, visible(answer_text(exercise, turn)), False))
+        elif turn.id in shared:
+            lines.append(SummaryLine(author, visible(answer_words(exercise, turns, turn)), False))
     key = "summary.set_aside" if session.status == "set_aside" else "summary.completed"
     return Summary(
         outcome=library.say(key, exercise=exercise.title),
         lines=lines,
-        agreement=agreement,
+        agreements=agreements,
+        milestones=milestones,
         closing=exercise.closing,
     )

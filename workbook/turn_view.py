@@ -10,10 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from workbook.answers import answer_words, latest, offered
 from workbook.content import Library
-from workbook.content_format import BOTH, EACH, Exercise, Show, Step
-from workbook.engine import latest, role_of
+from workbook.content_format import BOTH, EACH, Exercise, Show
+from workbook.engine import role_of
 from workbook.models import Draft, Partner, PartnerId, Session, Turn, other
+from workbook.privacy import shareable_answers
 from workbook.wording import fill, visible
 
 #: How far ahead the review date box starts.
@@ -52,19 +54,16 @@ class TurnView:
     progress: str
     position: int
     """Ties a draft to this exact visit of this step."""
-
-
-def shareable_answers(step: Step, turns: list[Turn], viewer: PartnerId) -> list[Turn]:
-    """The turns at ``step`` that ``viewer`` may see: answers, not passes, and a private
-    step's answers only to their author (the reveal is decided here as it grows)."""
-    return [
-        t
-        for t in turns
-        if t.step_id == step.id
-        and not t.passed
-        and not t.withdrawn
-        and (not step.private or t.partner == viewer)
-    ]
+    items: list[str]
+    """For ``pick`` and ``menu``: the items to choose from or mark."""
+    private: bool
+    handover: str
+    """For a private step: the sentence that asks the other partner to look away."""
+    privacy_note: str
+    """For a private step: one plain sentence on what private means here."""
+    due_on: date | None
+    """When the step waits for a date still ahead: that date."""
+    due_note: str
 
 
 def names_for(
@@ -81,13 +80,20 @@ def names_for(
 def pick(
     show: Show, exercise: Exercise, session: Session, turns: list[Turn], viewer: PartnerId
 ) -> list[Turn]:
-    """The answers of this round that ``show`` asks for and ``viewer`` may see, in order."""
+    """The answers ``show`` asks for and ``viewer`` may see, in order."""
     allowed = {
         t.id
         for source in show.steps
         for t in shareable_answers(exercise.step(source), turns, viewer)
     }
-    found = [t for t in turns if t.id in allowed and t.round == session.round]
+    found = [
+        t
+        for t in turns
+        if t.id in allowed
+        and (show.rounds == "all" or t.round == session.round)
+        and (show.whose != "actor" or t.partner == viewer)
+        and (show.whose != "other" or t.partner != viewer)
+    ]
     if show.which == "latest":
         return found[-1:]
     if show.which == "since":
@@ -104,16 +110,6 @@ def step_position(exercise: Exercise, step_id: str) -> tuple[int, int]:
 
 def has_rounds(exercise: Exercise) -> bool:
     return any(s.kind == "swap" for s in exercise.steps)
-
-
-def answer_text(exercise: Exercise, turn: Turn) -> str:
-    """A turn's answer as words: a choice shows its label."""
-    step = exercise.step(turn.step_id)
-    if step.kind == "choice":
-        for choice in step.choices:
-            if choice.id == turn.value:
-                return choice.label
-    return str(turn.value)
 
 
 def describe(
@@ -142,7 +138,8 @@ def describe(
     shown = []
     for show in step.show:
         texts = [
-            visible(answer_text(exercise, t)) for t in pick(show, exercise, session, turns, actor)
+            visible(answer_words(exercise, turns, t))
+            for t in pick(show, exercise, session, turns, actor)
         ]
         if texts:
             shown.append(Shown(fill(show.label, names), texts))
@@ -156,9 +153,10 @@ def describe(
         start_text, restored = draft.text, True
     elif step.prefill:
         found = latest(turns, step.prefill)
-        start_text = str(found.value) if found else ""
+        start_text = answer_words(exercise, turns, found) if found else ""
     elif step.kind == "date":
         start_text = (today + REVIEW_SUGGESTION).isoformat()
+    due_on = session.due_on if session.due_on and session.due_on > today else None
     number, total = step_position(exercise, step.id)
     progress = library.say(
         "banner.progress_rounds" if has_rounds(exercise) else "banner.progress",
@@ -176,9 +174,21 @@ def describe(
         prompt=fill(step.prompt, names),
         hint=fill(step.hint, names),
         shown=shown,
-        options=[Option(c.id, fill(c.label, names)) for c in step.choices],
+        options=[
+            *(
+                Option(t.step_id, visible(answer_words(exercise, turns, t)))
+                for t in offered(step, session.round, turns)
+            ),
+            *(Option(c.id, fill(c.label, names)) for c in step.choices),
+        ],
         start_text=start_text,
         draft_restored=restored,
         progress=progress,
         position=position,
+        items=list(step.items),
+        private=step.private,
+        handover=library.say("handover.private", **names) if step.private else "",
+        privacy_note=library.say(f"privacy.{step.reveal}", **names) if step.private else "",
+        due_on=due_on,
+        due_note=library.say("exercise.due", date=due_on.isoformat()) if due_on else "",
     )

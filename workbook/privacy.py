@@ -1,0 +1,93 @@
+"""Privacy between partners: the one place that decides what of one partner's words the other
+may see.
+
+A private step is answered by each partner alone. Its answers reach the other partner only when
+its ``reveal`` allows: ``together`` once both have answered the same visit of the step, ``match``
+(menus) only the items both marked yes or maybe, ``never`` not at all. Screens, summaries and
+(later) exports all ask ``shareable_answers``; none decides this for itself.
+"""
+
+from __future__ import annotations
+
+from workbook.content_format import Step
+from workbook.models import PartnerId, Turn
+
+#: Marks on a menu item that count as a shared "yes".
+OPEN_MARKS = frozenset({"yes", "maybe"})
+
+
+def visit_of(turns: list[Turn], index: int) -> list[Turn]:
+    """The turns given at the same visit of a step as ``turns[index]``.
+
+    Both partners answer an ``each`` step one straight after the other, so a visit is a pair
+    of neighbouring turns at that step and round; a step visited again starts a new pair.
+    """
+    step_id, round_ = turns[index].step_id, turns[index].round
+
+    def same(i: int) -> bool:
+        return turns[i].step_id == step_id and turns[i].round == round_
+
+    start = index
+    while start > 0 and same(start - 1):
+        start -= 1
+    end = index
+    while end + 1 < len(turns) and same(end + 1):
+        end += 1
+    first = start + (index - start) // 2 * 2
+    return turns[first : min(first + 2, end + 1)]
+
+
+def is_revealed(turns: list[Turn], index: int) -> bool:
+    """Whether the private answer at ``turns[index]`` has been revealed: both partners
+    answered that visit, and neither passed."""
+    visit = visit_of(turns, index)
+    return (
+        len(visit) == 2
+        and visit[0].partner != visit[1].partner
+        and not any(t.passed for t in visit)
+    )
+
+
+def _may_see(step: Step, turns: list[Turn], index: int, viewer: PartnerId) -> bool:
+    turn = turns[index]
+    if turn.partner == viewer:
+        return True
+    if turn.hidden:
+        return False
+    if not step.private:
+        return True
+    if step.reveal == "never":
+        return False
+    return is_revealed(turns, index)
+
+
+def shareable_answers(step: Step, turns: list[Turn], viewer: PartnerId) -> list[Turn]:
+    """The answers at ``step`` (not passes, not withdrawn) that ``viewer`` may see, in order.
+
+    ``turns`` must be the session's whole list: whether a private answer is revealed depends
+    on the turns around it.
+    """
+    return [
+        turn
+        for index, turn in enumerate(turns)
+        if turn.step_id == step.id
+        and not turn.passed
+        and not turn.withdrawn
+        and _may_see(step, turns, index, viewer)
+    ]
+
+
+def shared_with_both(step: Step, turns: list[Turn]) -> list[Turn]:
+    """The answers at ``step`` that both partners may see (for summaries and reveals)."""
+    for_b = {t.id for t in shareable_answers(step, turns, "b")}
+    return [t for t in shareable_answers(step, turns, "a") if t.id in for_b]
+
+
+def mutual_items(step: Step, first: dict[str, str], second: dict[str, str]) -> list[str]:
+    """The menu items both partners marked yes or maybe, in the menu's own order. Nothing
+    about the other items (not even how many there were) is kept."""
+    return [
+        item
+        for item in step.items
+        if first.get(item) in OPEN_MARKS and second.get(item) in OPEN_MARKS
+    ]
