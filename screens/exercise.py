@@ -13,20 +13,19 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, OptionList, Static, TextArea
-from textual.widgets.option_list import Option
 
-from screens.answer_box import AnswerBox
+from screens.answer_area import answer_widgets, read_answer
 from screens.base import UsesBook
 from screens.handover import HandOverScreen
 from screens.plain import plain
+from screens.reveal import RevealScreen
 from screens.summary import SummaryScreen
-from workbook.answers import AGREE, AnswerError
+from workbook.answers import AnswerError
 from workbook.drafts import DraftThrottle
 from workbook.engine import Move
-from workbook.models import AnswerValue
 from workbook.turn_view import TurnView
 
 
@@ -60,53 +59,53 @@ class ExerciseScreen(UsesBook, Screen[None]):
             yield Static(plain(view.meanwhile), id="meanwhile")
             yield Static(plain(f"{view.exercise_title} · {view.progress}"), id="progress")
         with VerticalScroll(id="ask"):
+            if view.due_note:
+                yield Static(plain(view.due_note), id="due", classes="notice")
             yield Static(plain(view.prompt, "bold"), id="prompt")
             if view.hint:
                 yield Static(plain(view.hint, "italic"), id="hint")
+            if view.privacy_note:
+                yield Static(plain(view.privacy_note), id="privacy", classes="notice")
             for shown in view.shown:
                 yield Static(plain(f"{shown.label}:", "dim"), classes="shown-label")
                 for text in shown.texts:
                     yield Static(plain(text), classes="shown")
+            if view.kind in ("pick", "menu"):
+                yield Static(self.say(f"exercise.{view.kind}_help"), classes="quiet")
         yield Static("", id="message", classes="message -empty")
-        yield from self._answer_area(view)
+        yield from answer_widgets(view, self.book.library)
         yield Footer()
 
-    def _answer_area(self, view: TurnView) -> ComposeResult:
-        if view.kind == "choice":
-            options = [Option(plain(o.label), id=o.id) for o in view.options]
-            choices = OptionList(*options, id="choices")
-            choices.highlighted = 0
-            yield choices
-            with Horizontal(classes="buttons"):
-                yield Button("Pass", id="pass-button")
-        elif view.kind in ("agreement", "confirm"):
-            with Horizontal(classes="buttons"):
-                yield Button("Agree", id="submit-button", variant="primary")
-                yield Button("Not yet", id="pass-button")
-        elif view.kind == "date":
-            yield Input(
-                view.start_text,
-                placeholder=self.book.library.say("exercise.date_placeholder"),
-                id="date",
-            )
-            with Horizontal(classes="buttons"):
-                yield Button("Submit", id="submit-button", variant="primary")
-                yield Button("Pass", id="pass-button")
-        else:
-            area = AnswerBox(view.start_text, id="answer", soft_wrap=True, show_line_numbers=False)
-            area.placeholder = self.book.library.say("exercise.answer_placeholder")
-            yield area
-            with Horizontal(classes="buttons"):
-                yield Button("Submit", id="submit-button", variant="primary")
-                yield Button("Pass", id="pass-button")
-
     def on_mount(self) -> None:
+        self._arrive(None)
+
+    def _arrive(self, move: Move | None) -> None:
+        """Show what comes between turns, in order: the reveal of a private step just
+        finished, the swap of roles, and the hand-over into a private step; then the answer."""
+        between: list[Screen[None]] = []
+        if move is not None and move.revealed is not None:
+            between.append(RevealScreen(self.book.reveal(self.session_id, move.revealed)))
+        if move is not None and move.swapped:
+            words = self.book.swap_words(self.session_id)
+            between.append(HandOverScreen(words, self.book.library.say("handover.ready")))
+        if self.view.private:
+            ready = self.book.library.say("handover.private_ready", **self._names())
+            between.append(HandOverScreen(self.view.handover, ready))
+        self._show_in_turn(between)
+
+    def _names(self) -> dict[str, str]:
+        return {"actor": self.book.name(self.view.actor)}
+
+    def _show_in_turn(self, between: list[Screen[None]]) -> None:
+        if between:
+            self.app.push_screen(between[0], lambda _: self._show_in_turn(between[1:]))
+            return
         self._focus_answer()
         if self.view.draft_restored:
             self.notify(self.book.library.say("exercise.draft_restored"))
 
     def _focus_answer(self) -> None:
-        for selector in ("#answer", "#choices", "#date", "#submit-button"):
+        for selector in ("#answer", "#choices", "#pick", "#menu", "#date", "#submit-button"):
             found = self.query(selector)
             if found:
                 widget = found.first()
@@ -137,21 +136,9 @@ class ExerciseScreen(UsesBook, Screen[None]):
 
     # -- actions -------------------------------------------------------------------------
 
-    def _answer(self) -> AnswerValue:
-        kind = self.view.kind
-        if kind == "choice":
-            choices = self.query_one("#choices", OptionList)
-            if choices.highlighted is None:
-                return None
-            return choices.get_option_at_index(choices.highlighted).id
-        if kind in ("agreement", "confirm"):
-            return AGREE
-        if kind == "date":
-            return self.query_one("#date", Input).value.strip()
-        return self.query_one("#answer", TextArea).text
-
     def action_submit(self) -> None:
-        self._send(lambda: self.book.submit(self.session_id, self._answer()))
+        answer = read_answer(self, self.view.kind)
+        self._send(lambda: self.book.submit(self.session_id, answer))
 
     @on(OptionList.OptionSelected, "#choices")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
@@ -208,9 +195,7 @@ class ExerciseScreen(UsesBook, Screen[None]):
             self.app.notify(library.say("exercise.paused"))
             self.dismiss()
             return
-        if move.swapped:
-            self.app.push_screen(HandOverScreen(self.book.swap_words(self.session_id)))
         self.view = self._current_view()
         self.throttle = self._new_throttle()
         self.refresh(recompose=True)
-        self.call_after_refresh(self._focus_answer)
+        self.call_after_refresh(self._arrive, move)

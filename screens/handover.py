@@ -1,4 +1,6 @@
-"""A pause between turns that changes who holds the floor: read together, then Enter."""
+"""A hand-over between turns: read the words, then Enter. It covers the whole screen, so
+nothing of the turn behind it shows, and it clears the app's clipboard as it opens, so
+nothing one partner copied can be pasted by the other."""
 
 from __future__ import annotations
 
@@ -16,17 +18,19 @@ from screens.plain import plain
 class HandOverScreen(UsesBook, ModalScreen[None]):
     BINDINGS = [Binding("enter", "continue", "Continue")]
 
-    def __init__(self, words: str) -> None:
+    def __init__(self, words: str, ready: str) -> None:
         super().__init__()
         self.words = words
+        self.ready = ready
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
             yield Static(plain(self.words), classes="lead")
-            yield Static(self.say("handover.ready"), classes="quiet")
+            yield Static(plain(self.ready), classes="quiet")
             yield Button("Continue", id="continue", variant="primary")
 
     def on_mount(self) -> None:
+        self.app.copy_to_clipboard("")
         self.query_one("#continue").focus()
 
     @on(Button.Pressed, "#continue")

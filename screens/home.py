@@ -31,11 +31,13 @@ class HomeScreen(UsesBook, Screen[None]):
             yield Label(self.say("home.open_sessions"), classes="heading")
             yield OptionList(id="sessions")
             yield Static(self.say("home.no_open_sessions"), id="no-sessions", classes="quiet")
-            yield Label(self.say("home.exercises"), classes="heading")
+            yield Label(self.say("home.path"), classes="heading")
             yield OptionList(id="exercises")
             yield Label(self.say("home.agreements"), classes="heading")
             yield OptionList(id="agreements")
             yield Static(self.say("home.no_agreements"), id="no-agreements", classes="quiet")
+            yield Label(self.say("home.milestones"), id="milestones-heading", classes="heading")
+            yield OptionList(id="milestones")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -49,40 +51,63 @@ class HomeScreen(UsesBook, Screen[None]):
         book = self.book
         sessions = self.query_one("#sessions", OptionList)
         sessions.clear_options()
-        for entry in book.open_sessions():
-            exercise = book.library.exercises.get(entry.exercise_id)
-            if exercise is None:
-                continue
-            key = "home.session_paused" if entry.status == "paused" else "home.session_line"
-            line = book.library.say(
-                key,
-                exercise=exercise.title,
-                step=str(step_position(exercise, entry.step_id)[0]),
-                actor=book.name(entry.actor),
-            )
-            sessions.add_option(Option(plain(line), id=f"session:{entry.id}"))
+        sessions.add_options(self._session_options())
         sessions.display = sessions.option_count > 0
         self.query_one("#no-sessions").display = sessions.option_count == 0
         exercises = self.query_one("#exercises", OptionList)
         exercises.clear_options()
-        for exercise in book.library.exercises.values():
-            if exercise.sensitive:
-                continue
-            line = book.library.say(
-                "home.exercise_line", title=exercise.title, minutes=str(exercise.minutes)
-            )
-            exercises.add_option(Option(plain(line), id=f"exercise:{exercise.id}"))
+        exercises.add_options(self._path_options())
         agreements = self.query_one("#agreements", OptionList)
         agreements.clear_options()
         for agreement in book.agreements():
             agreements.add_option(Option(plain(agreement.title), id=f"agreement:{agreement.id}"))
         agreements.display = agreements.option_count > 0
         self.query_one("#no-agreements").display = agreements.option_count == 0
+        milestones = self.query_one("#milestones", OptionList)
+        milestones.clear_options()
+        for milestone in book.milestones():
+            line = self.book.library.say(
+                "home.milestone_line", date=milestone.on.isoformat(), title=milestone.title
+            )
+            milestones.add_option(Option(plain(line), disabled=True))
+        milestones.display = milestones.option_count > 0
+        self.query_one("#milestones-heading").display = milestones.option_count > 0
         for options in (sessions, exercises, agreements):
-            if options.option_count:
-                options.highlighted = 0  # so Enter opens the first one straight away
+            # So Enter opens the first one straight away (part headings cannot be chosen).
+            options.highlighted = next(
+                (i for i in range(options.option_count) if not options.options[i].disabled), None
+            )
+        exercises.scroll_home(animate=False)  # part 1's heading in view, not just its exercise
         first = sessions if sessions.option_count else exercises
         first.focus()
+
+    def _session_options(self) -> list[Option]:
+        library, today = self.book.library, self.book.clock.now().date()
+        options = []
+        for entry in self.book.open_sessions():
+            exercise = library.exercises.get(entry.exercise_id)
+            if exercise is None:
+                continue
+            names = {"exercise": exercise.title, "actor": self.book.name(entry.actor)}
+            if entry.due_on is not None and entry.due_on > today:
+                line = library.say("home.session_due", date=entry.due_on.isoformat(), **names)
+            else:
+                key = "home.session_paused" if entry.status == "paused" else "home.session_line"
+                step = str(step_position(exercise, entry.step_id)[0])
+                line = library.say(key, step=step, **names)
+            options.append(Option(plain(line), id=f"session:{entry.id}"))
+        return options
+
+    def _path_options(self) -> list[Option]:
+        """The ten parts as headings, each followed by the exercises that can start now."""
+        library = self.book.library
+        options = []
+        for part in self.book.path():
+            heading = library.say("home.part_line", number=str(part.number), title=part.title)
+            options.append(Option(plain(heading, "bold"), disabled=True))
+            for exercise in part.exercises:
+                options.append(Option(plain("  " + exercise.line), id=f"exercise:{exercise.id}"))
+        return options
 
     @on(OptionList.OptionSelected, "#sessions")
     def _resume(self, event: OptionList.OptionSelected) -> None:

@@ -57,6 +57,7 @@ class RolesScreen(UsesBook, ModalScreen[Roles | None]):
             yield Static(plain(ex.title), classes="heading")
             yield Static(plain(ex.purpose))
             yield Static(self.say("roles.minutes", minutes=str(ex.minutes)), classes="quiet")
+            yield Static(self.say("exercise.ready", ready=ex.ready), classes="quiet")
             yield Static(self.say("roles.ask"), classes="lead")
             yield OptionList(*options, id="role-options")
             yield Button("Back", id="back")

@@ -150,7 +150,9 @@ def _library_or_fail(folder: Path | None) -> Library:
 @click.argument("path", required=False, type=click.Path(exists=True, path_type=Path))
 @click.pass_context
 def content_check(ctx: click.Context, data: Path | None, path: Path | None) -> None:
-    """Check exercise files: PATH (a file or folder), else the shipped ones and your own."""
+    """Check exercise files: PATH (a file or folder), else the shipped ones and your own.
+
+    Warnings (your own exercise is only a form) are printed but do not fail the check."""
     library = _library_or_fail(None)
     if path is None:
         files = own_exercise_files(_folder(ctx, data))
@@ -158,7 +160,9 @@ def content_check(ctx: click.Context, data: Path | None, path: Path | None) -> N
     else:
         files = sorted(path.glob("*.toml")) if path.is_dir() else [path]
         count = 0
-    problems = check_files(files, library.exercises)
+    problems, warnings = check_files(files, library.exercises)
+    for warning in warnings:
+        click.echo(f"warning: {warning}", err=True)
     if problems:
         click.echo(library.say("cli.content_problems", count=str(len(problems))), err=True)
         for problem in problems:

@@ -1,8 +1,10 @@
 """Loading content: the shipped files inside the package, and a couple's own exercises.
 
 Shipped files are read with ``importlib.resources`` so they work from a wheel. Every file is
-validated by the models in ``content_format`` and then by ``content_check``; problems come back
-as sentences naming the file, the exercise, the step and the field, with the nearest valid value.
+validated by the models in ``content_format``, then by ``content_check`` (flow, references,
+placeholders) and ``content_privacy`` (no leaks of private answers; not only a form); problems
+come back as sentences naming the file, the exercise, the step and the field, with the nearest
+valid value. Being only a form is an error in shipped content and a warning in a couple's own.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from pydantic import BaseModel, RootModel, ValidationError
 from workbook.content_check import check_exercise, nearest
 from workbook.content_format import Choice, Exercise
 from workbook.content_format import Path as PathFile
+from workbook.content_privacy import check_menu_data, check_privacy, form_problems
 from workbook.errors import ContentError
 from workbook.wording import fill
 
@@ -45,6 +48,8 @@ class Library:
     exercises: dict[str, Exercise]
     problems: list[str] = field(default_factory=list)
     """Problems in the couple's own exercise files, which were left out."""
+    warnings: list[str] = field(default_factory=list)
+    """Warnings on the couple's own exercise files, which were still loaded."""
 
     def say(self, key: str, **names: str) -> str:
         return self.texts.say(key, **names)
@@ -116,21 +121,34 @@ def parse_toml(text: str, source: str) -> tuple[dict[str, Any] | None, list[str]
         return None, [f"{source}: not valid TOML: {error}"]
 
 
-def read_exercise(text: str, source: str, path: PathFile) -> tuple[Exercise | None, list[str]]:
-    """Parse and check one exercise file; the exercise only if it has no problem."""
+def read_exercise(
+    text: str, source: str, path: PathFile, *, own: bool = False
+) -> tuple[Exercise | None, list[str], list[str]]:
+    """Parse and check one exercise file: (the exercise if it has no problem, problems,
+    warnings). Being only a form is a problem, or for a couple's ``own`` file a warning."""
     data, problems = parse_toml(text, source)
     if data is None:
-        return None, problems
+        return None, problems, []
     try:
         exercise = Exercise.model_validate(data)
     except ValidationError as error:
-        return None, [f"{source}: {_describe(e, data, Exercise)}" for e in error.errors()]  # type: ignore[arg-type]
-    found = [f"{source}: {p}" for p in check_exercise(exercise)]
-    if exercise.part not in {p.number for p in path.parts}:
-        found.append(f"{source}: exercise '{exercise.id}', field 'part': no such part")
+        found = [f"{source}: {_describe(e, data, Exercise)}" for e in error.errors()]  # type: ignore[arg-type]
+        return None, found, []
+    found = [f"{source}: {p}" for p in _problems(exercise, data, path)]
     if found:
-        return None, found
-    return _with_categories(exercise, path), []
+        return None, found, []
+    form = [f"{source}: {p}" for p in form_problems(exercise)]
+    if form and not own:
+        return None, form, []
+    return _with_categories(exercise, path), [], form
+
+
+def _problems(exercise: Exercise, data: dict[str, Any], path: PathFile) -> list[str]:
+    """Every problem in one valid-looking exercise: flow, references, names and leaks."""
+    found = check_exercise(exercise) + check_privacy(exercise) + check_menu_data(data)
+    if exercise.part not in {p.number for p in path.parts}:
+        found.append(f"exercise '{exercise.id}', field 'part': no such part")
+    return found
 
 
 def _with_categories(exercise: Exercise, path: PathFile) -> Exercise:
@@ -170,26 +188,24 @@ def _load_model(model: type[BaseModel], name: str) -> Any:
 
 def load_library(data_folder: Path | None = None) -> Library:
     """Shipped content (a problem there is a bug: raises) plus the couple's own exercises
-    from ``<data>/exercises/`` (a problem there leaves that file out and is reported)."""
+    from ``<data>/exercises/`` (a problem there leaves that file out and is reported; a
+    warning keeps it in and is reported)."""
     path: PathFile = _load_model(PathFile, "path.toml")
     texts: Texts = _load_model(Texts, "texts.toml")
     exercises: dict[str, Exercise] = {}
     shipped_problems: list[str] = []
     for name, text in shipped_exercise_files():
-        exercise, problems = read_exercise(text, name, path)
+        exercise, problems, _ = read_exercise(text, name, path)
         shipped_problems += problems
         if exercise is not None:
             exercises[exercise.id] = exercise
     if shipped_problems:
         raise ContentError(shipped_problems)
-    own_problems: list[str] = []
-    for file in own_exercise_files(data_folder):
-        exercise, problems = _read_own(file, path, exercises)
-        own_problems += problems
-        if exercise is not None:
-            exercises[exercise.id] = exercise
+    own_problems, own_warnings = _add_own(own_exercise_files(data_folder), path, exercises)
     ordered = dict(sorted(exercises.items(), key=lambda kv: (kv[1].part, kv[1].title)))
-    return Library(path=path, texts=texts, exercises=ordered, problems=own_problems)
+    return Library(
+        path=path, texts=texts, exercises=ordered, problems=own_problems, warnings=own_warnings
+    )
 
 
 def own_exercise_files(data_folder: Path | None) -> list[Path]:
@@ -201,27 +217,36 @@ def own_exercise_files(data_folder: Path | None) -> list[Path]:
 
 def _read_own(
     file: Path, path: PathFile, known: dict[str, Exercise]
-) -> tuple[Exercise | None, list[str]]:
+) -> tuple[Exercise | None, list[str], list[str]]:
     """One of the couple's own files; an id already in ``known`` is refused."""
     try:
         text = file.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        return None, [f"{file}: cannot be read as UTF-8 text ({error})"]
-    exercise, problems = read_exercise(text, str(file), path)
+        return None, [f"{file}: cannot be read as UTF-8 text ({error})"], []
+    exercise, problems, warnings = read_exercise(text, str(file), path, own=True)
     if exercise is not None and exercise.id in known:
-        return None, [f"{file}: exercise id '{exercise.id}' is already used by another exercise"]
-    return exercise, problems
+        used = f"{file}: exercise id '{exercise.id}' is already used by another exercise"
+        return None, [used], []
+    return exercise, problems, warnings
 
 
-def check_files(files: list[Path], shipped: dict[str, Exercise]) -> list[str]:
-    """Problems in the given exercise files (for ``workbook content check``); an id may not
-    repeat one in ``shipped`` or in another of the files."""
-    path: PathFile = _load_model(PathFile, "path.toml")
+def _add_own(
+    files: list[Path], path: PathFile, known: dict[str, Exercise]
+) -> tuple[list[str], list[str]]:
+    """Read ``files`` into ``known`` (each id once); (problems, warnings) on the way."""
     problems: list[str] = []
-    known = dict(shipped)
+    warnings: list[str] = []
     for file in files:
-        exercise, found = _read_own(file, path, known)
+        exercise, found, warned = _read_own(file, path, known)
         problems += found
+        warnings += warned
         if exercise is not None:
             known[exercise.id] = exercise
-    return problems
+    return problems, warnings
+
+
+def check_files(files: list[Path], shipped: dict[str, Exercise]) -> tuple[list[str], list[str]]:
+    """(problems, warnings) in the given exercise files (for ``workbook content check``); an id
+    may not repeat one in ``shipped`` or in another of the files."""
+    path: PathFile = _load_model(PathFile, "path.toml")
+    return _add_own(files, path, dict(shipped))

@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from workbook.content import Library
+from workbook.content_format import Exercise
 from workbook.models import SessionIndexEntry
 
 
@@ -16,6 +17,8 @@ class PathExercise:
     minutes: int
     done: int
     """How many times the couple has finished it."""
+    line: str
+    """How Home lists it: title, minutes, and whether it is done."""
 
 
 @dataclass(frozen=True)
@@ -36,10 +39,18 @@ def describe_path(library: Library, index: list[SessionIndexEntry]) -> list[Path
             title=part.title,
             summary=part.summary,
             exercises=[
-                PathExercise(ex.id, ex.title, ex.minutes, done[ex.id])
+                PathExercise(ex.id, ex.title, ex.minutes, done[ex.id], _line(library, ex, done))
                 for ex in library.exercises.values()
                 if ex.part == part.number and not ex.sensitive
             ],
         )
         for part in sorted(library.path.parts, key=lambda p: p.number)
     ]
+
+
+def _line(library: Library, exercise: Exercise, done: Counter[str]) -> str:
+    times = done[exercise.id]
+    key = {0: "home.path_exercise", 1: "home.path_exercise_done"}.get(
+        times, "home.path_exercise_done_times"
+    )
+    return library.say(key, title=exercise.title, minutes=str(exercise.minutes), times=str(times))

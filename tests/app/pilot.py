@@ -60,10 +60,11 @@ async def answer(pilot: Pilot[None], text: str) -> None:
 
 
 async def choose(pilot: Pilot[None], option_id: str, selector: str = "#choices") -> None:
-    """Move to an option with the arrow keys and press Enter."""
+    """Move to an option with the arrow keys and press Enter (the keys skip headings)."""
     options = pilot.app.screen.query_one(selector, OptionList)
     index = options.get_option_index(option_id)
-    await pilot.press("home", *["down"] * index, "enter")
+    steps = sum(1 for option in options.options[:index] if not option.disabled)
+    await pilot.press("home", *["down"] * steps, "enter")
     await settle(pilot)
 
 
