@@ -40,7 +40,8 @@ class SummaryScreen(UsesBook, Screen[None]):
                 yield Static(self.say("summary.nothing"), classes="quiet")
             for line in summary.lines:
                 style = "dim" if line.passed else ""
-                yield Static(plain(f"{line.author}: {line.text}", style), classes="shown")
+                said = f"{line.author}: {line.text}" if line.author else line.text
+                yield Static(plain(said, style), classes="shown")
             yield Static(plain(summary.closing), classes="lead")
             yield Button("Back to Home", id="home", variant="primary")
         yield Footer()

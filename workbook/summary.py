@@ -8,13 +8,14 @@ from workbook.answers import AGREEING_KINDS, answer_words
 from workbook.content import Library
 from workbook.content_format import Exercise
 from workbook.models import Agreement, Milestone, Partner, PartnerId, Session, Turn
-from workbook.privacy import shared_with_both
+from workbook.privacy import shared_with_both, visit_of
 from workbook.wording import visible
 
 
 @dataclass(frozen=True)
 class SummaryLine:
     author: str
+    """Who said it; empty for what belongs to both (a menu's mutual items)."""
     text: str
     passed: bool
 
@@ -48,6 +49,10 @@ def summarise(
         author = partners[turn.partner].name
         if turn.passed and not step.private:
             lines.append(SummaryLine(author, library.say("summary.passed_line"), True))
+        elif turn.id in shared and step.reveal == "match":
+            words = answer_words(exercise, turns, turn)
+            if words and visit_of(turns, turns.index(turn))[0] is turn:  # both's items: once
+                lines.append(SummaryLine("", visible(words), False))
         elif turn.id in shared:
             lines.append(SummaryLine(author, visible(answer_words(exercise, turns, turn)), False))
     key = "summary.set_aside" if session.status == "set_aside" else "summary.completed"
