@@ -1,6 +1,9 @@
 """Checks on an exercise that one field alone cannot make: its flow as a graph, its references
 to earlier answers, its placeholders. Every problem names the exercise, the step and the field,
 and suggests the nearest valid value, because counsellors write these files by hand.
+
+The privacy rules (nothing may leak a private answer) and the "only a form" check live in
+``content_privacy``; ``content.read_exercise`` runs both.
 """
 
 from __future__ import annotations
