@@ -29,12 +29,6 @@ def latest(turns: list[Turn], step_ids: list[str], round_: int | None = None) ->
     return None
 
 
-def offered(step: Step, round_: int, turns: list[Turn]) -> list[Turn]:
-    """The answers an ``offer`` choice puts forward: this round's latest at each offered step."""
-    found = (latest(turns, [step_id], round_) for step_id in step.offer)
-    return [turn for turn in found if turn is not None]
-
-
 def check_answer(
     step: Step, value: AnswerValue, today: date, offers: list[str] | None = None
 ) -> AnswerValue:

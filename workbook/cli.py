@@ -117,6 +117,7 @@ def _summary(exercise: Exercise) -> dict[str, Any]:
         "part": exercise.part,
         "steps": len(exercise.steps),
         "minutes": exercise.minutes,
+        "sensitive": exercise.sensitive,
     }
 
 
@@ -125,7 +126,7 @@ def _summary(exercise: Exercise) -> dict[str, Any]:
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
 @click.pass_context
 def content_list(ctx: click.Context, data: Path | None, as_json: bool) -> None:
-    """Every exercise: id, title, part, steps, minutes."""
+    """Every exercise: id, title, part, steps, minutes, and whether it is sensitive."""
     library = _library_or_fail(_folder(ctx, data))
     rows = [_summary(e) for e in library.exercises.values()]
     if as_json:
@@ -135,6 +136,7 @@ def content_list(ctx: click.Context, data: Path | None, as_json: bool) -> None:
         click.echo(
             f"{row['id']:<24} part {row['part']:>2}  {row['steps']:>3} steps  "
             f"{row['minutes']:>3} min  {row['title']}"
+            + ("  (sensitive)" if row["sensitive"] else "")
         )
 
 

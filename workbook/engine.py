@@ -16,10 +16,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from workbook.answers import AnswerError, check_answer, latest, offered
+from workbook.answers import AnswerError, check_answer, latest
 from workbook.content_format import BOTH, EACH, END, PAUSE, SET_ASIDE, Exercise, Step
 from workbook.models import Agreement, AnswerValue, Milestone, PartnerId, Session, Turn, other
-from workbook.privacy import mutual_items, visit_of
+from workbook.privacy import mutual_items, offered, visit_of
 from workbook.records import build_agreement, build_milestone
 
 #: Two partners: every partner holds every role once after one swap.
@@ -136,7 +136,7 @@ def submit(
 ) -> Move:
     """The current actor answers the current step."""
     step, actor = _acting(exercise, session)
-    offers = [t.step_id for t in offered(step, session.round, turns)]
+    offers = [t.step_id for t in offered(exercise, step, session.round, turns, actor)]
     turn = Turn(
         id=turn_id,
         partner=actor,

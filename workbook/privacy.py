@@ -9,7 +9,7 @@ its ``reveal`` allows: ``together`` once both have answered the same visit of th
 
 from __future__ import annotations
 
-from workbook.content_format import Step
+from workbook.content_format import Exercise, Step
 from workbook.models import PartnerId, Turn
 
 #: Marks on a menu item that count as a shared "yes".
@@ -81,6 +81,35 @@ def shared_with_both(step: Step, turns: list[Turn]) -> list[Turn]:
     """The answers at ``step`` that both partners may see (for summaries and reveals)."""
     for_b = {t.id for t in shareable_answers(step, turns, "b")}
     return [t for t in shareable_answers(step, turns, "a") if t.id in for_b]
+
+
+def latest_shareable(
+    exercise: Exercise,
+    turns: list[Turn],
+    step_ids: list[str],
+    viewer: PartnerId,
+    round_: int | None = None,
+) -> Turn | None:
+    """The most recent answer at any of ``step_ids`` that ``viewer`` may see (in ``round_`` if
+    given): what a ``prefill`` or an ``offer`` may put in front of them."""
+    allowed = {
+        t.id
+        for step_id in step_ids
+        for t in shareable_answers(exercise.step(step_id), turns, viewer)
+    }
+    for turn in reversed(turns):
+        if turn.id in allowed and round_ in (None, turn.round):
+            return turn
+    return None
+
+
+def offered(
+    exercise: Exercise, step: Step, round_: int, turns: list[Turn], viewer: PartnerId
+) -> list[Turn]:
+    """The answers an ``offer`` choice puts before ``viewer``: this round's latest at each
+    offered step."""
+    found = (latest_shareable(exercise, turns, [s], viewer, round_) for s in step.offer)
+    return [turn for turn in found if turn is not None]
 
 
 def mutual_items(step: Step, first: dict[str, str], second: dict[str, str]) -> list[str]:

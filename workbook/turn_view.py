@@ -10,12 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from workbook.answers import answer_words, latest, offered
+from workbook.answers import answer_words
 from workbook.content import Library
 from workbook.content_format import BOTH, EACH, Exercise, Show
 from workbook.engine import role_of
 from workbook.models import Draft, Partner, PartnerId, Session, Turn, other
-from workbook.privacy import shareable_answers
+from workbook.privacy import latest_shareable, offered, shareable_answers
 from workbook.wording import fill, visible
 
 #: How far ahead the review date box starts.
@@ -152,7 +152,7 @@ def describe(
     ):
         start_text, restored = draft.text, True
     elif step.prefill:
-        found = latest(turns, step.prefill)
+        found = latest_shareable(exercise, turns, step.prefill, actor)
         start_text = answer_words(exercise, turns, found) if found else ""
     elif step.kind == "date":
         start_text = (today + REVIEW_SUGGESTION).isoformat()
@@ -177,7 +177,7 @@ def describe(
         options=[
             *(
                 Option(t.step_id, visible(answer_words(exercise, turns, t)))
-                for t in offered(step, session.round, turns)
+                for t in offered(exercise, step, session.round, turns, actor)
             ),
             *(Option(c.id, fill(c.label, names)) for c in step.choices),
         ],

@@ -24,7 +24,7 @@ from workbook.content import Library, load_library, shipped_exercise_files
 
 #: The ids of every exercise in ``content/exercises/`` (more are added over time).
 SHIPPED = {tomllib.loads(text)["id"] for _, text in shipped_exercise_files()}
-SUMMARY_KEYS = {"id", "title", "part", "steps", "minutes"}
+SUMMARY_KEYS = {"id", "title", "part", "steps", "minutes", "sensitive"}
 
 
 def run(*args: str) -> Result:
@@ -119,6 +119,15 @@ def test_content_list_json_summarises_every_shipped_exercise() -> None:
         assert isinstance(row["part"], int) and 1 <= row["part"] <= 10
         assert isinstance(row["steps"], int) and row["steps"] > 0
         assert isinstance(row["minutes"], int) and row["minutes"] > 0
+
+
+def test_the_shipped_path_has_twelve_exercises_covering_all_ten_parts(library: Library) -> None:
+    rows = json.loads(run("content", "list", "--json").stdout)
+    assert len(rows) >= 12
+    assert {row["part"] for row in rows} == set(range(1, 11))
+    sensitive = {row["id"] for row in rows if row["sensitive"]}
+    assert sensitive == {e.id for e in library.exercises.values() if e.sensitive}
+    assert {"transparency", "intimacy-menu"} <= sensitive
 
 
 def test_content_list_json_counts_steps(library: Library) -> None:
