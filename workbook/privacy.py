@@ -19,8 +19,10 @@ OPEN_MARKS = frozenset({"yes", "maybe"})
 def visit_of(turns: list[Turn], index: int) -> list[Turn]:
     """The turns given at the same visit of a step as ``turns[index]``.
 
-    Both partners answer an ``each`` step one straight after the other, so a visit is a pair
-    of neighbouring turns at that step and round; a step visited again starts a new pair.
+    At an ``each`` or ``both`` step the two partners answer one straight after the other, so a
+    visit is a pair of neighbouring turns by different partners at that step and round. A
+    "Not yet" from the first partner at a ``both`` step ends its visit alone, and the next turn
+    there (the same partner again) starts a new one.
     """
     step_id, round_ = turns[index].step_id, turns[index].round
 
@@ -30,11 +32,16 @@ def visit_of(turns: list[Turn], index: int) -> list[Turn]:
     start = index
     while start > 0 and same(start - 1):
         start -= 1
-    end = index
-    while end + 1 < len(turns) and same(end + 1):
-        end += 1
-    first = start + (index - start) // 2 * 2
-    return turns[first : min(first + 2, end + 1)]
+    while True:
+        paired = (
+            start + 1 < len(turns)
+            and same(start + 1)
+            and turns[start + 1].partner != turns[start].partner
+        )
+        end = start + 2 if paired else start + 1
+        if index < end:
+            return turns[start:end]
+        start = end
 
 
 def is_revealed(turns: list[Turn], index: int) -> bool:
