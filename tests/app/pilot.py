@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import contextlib
+import re
 from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from textual import events
+from textual.app import App
 from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.widgets import OptionList
 
 from screens.app import WorkbookApp
@@ -86,11 +91,11 @@ async def start_exercise(pilot: Pilot[None], exercise_id: str, roles_option: str
 
 @contextlib.asynccontextmanager
 async def running(
-    folder: Path, exercise_id: str | None = None
+    folder: Path, exercise_id: str | None = None, clock: Clock | None = None
 ) -> AsyncIterator[tuple[WorkbookApp, Pilot[None]]]:
     """The app at 80x24 on ``folder``, set up as Alex and Sam, optionally inside an exercise
-    (Alex in the first role); the workbook is closed afterwards."""
-    app = make_app(folder)
+    (Alex in the first role), on ``clock`` if given; the workbook is closed afterwards."""
+    app = make_app(folder, clock)
     try:
         async with app.run_test(size=SIZE) as pilot:
             await set_up(pilot)
@@ -99,3 +104,62 @@ async def running(
             yield app, pilot
     finally:
         app.book.close()
+
+
+@contextlib.asynccontextmanager
+async def reopened(
+    folder: Path, clock: Clock | None = None
+) -> AsyncIterator[tuple[WorkbookApp, Pilot[None]]]:
+    """The app at 80x24 opened again on a ``folder`` already set up (it opens on Home), on
+    ``clock`` if given; the workbook is closed afterwards."""
+    app = make_app(folder, clock)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            yield app, pilot
+    finally:
+        app.book.close()
+
+
+#: Terminal control sequences (cursor moves, colours) between the words of a painted frame.
+_CONTROL = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI: cursor moves, colours
+    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)"  # OSC: titles, links
+    r"|\x1b[()][0-9A-Za-z]"  # character sets
+)
+
+
+@dataclass
+class Frame:
+    screen: Screen[Any]
+    """The screen that painted it (the one on top)."""
+    text: str
+    """The words painted, with the terminal's control sequences taken out (a frame may
+    repaint only the lines that changed)."""
+
+
+@dataclass
+class PaintedFrames:
+    """Every frame the app paints from now on, in order, even ones gone before a test looks.
+
+    Pilot has no public hook for this, so it wraps the app's ``_display`` (which every paint
+    goes through, headless too, before it is written to the terminal).
+    """
+
+    app: App[Any]
+    frames: list[Frame] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        display = self.app._display
+
+        def recording(screen: Screen[Any], renderable: object) -> None:
+            if renderable is not None:
+                render = getattr(renderable, "render_segments", None)
+                raw = render(self.app.console) if render is not None else str(renderable)
+                self.frames.append(Frame(screen, _CONTROL.sub("", raw)))
+            display(screen, renderable)  # type: ignore[arg-type]
+
+        self.app._display = recording  # type: ignore[method-assign]
+
+    def clear(self) -> None:
+        self.frames.clear()

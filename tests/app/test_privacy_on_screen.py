@@ -1,0 +1,472 @@
+"""Privacy on screen, by keys only: a private answer stays off the other partner's screen until
+the reveal (hand-overs, fresh answer boxes, an emptied clipboard, undo that brings nothing
+back); a menu shows and keeps only what both chose; a private turn reopened after quitting
+starts with the hand-over; and Home's path lists every part but no sensitive exercise."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from textual.widgets import OptionList, TextArea
+
+from screens.exercise import ExerciseScreen
+from screens.handover import HandOverScreen
+from screens.home import HomeScreen
+from screens.reveal import RevealScreen
+from tests.app.pilot import (
+    SIZE,
+    PaintedFrames,
+    answer,
+    choose,
+    make_app,
+    running,
+    screen_text,
+    screen_words,
+    set_up,
+    settle,
+    start_exercise,
+    type_text,
+)
+from workbook.book import Workbook
+from workbook.cli import main as cli
+from workbook.privacy import shareable_answers
+
+#: Alex's and Sam's private appreciations: words that appear nowhere else in the app.
+ALEX_WORDS = "periwinkle mug"
+SAM_WORDS = "quokka smile"
+ALEX_ID, SAM_ID = "a", "b"
+
+ALEX_LOOKS_AWAY = ("Alex, please look away", "Sam, press Enter")
+SAM_LOOKS_AWAY = ("Sam, please look away", "Alex, press Enter")
+
+
+def on_screen(pilot, words: str) -> bool:  # type: ignore[no-untyped-def]
+    return words.casefold() in screen_words(pilot).casefold()
+
+
+def assert_hand_over(pilot, looks_away: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]
+    """A private hand-over is on top, asking the right partner to look away, and it is opaque:
+    nothing of the turn behind it shows through."""
+    screen = pilot.app.screen
+    assert isinstance(screen, HandOverScreen)
+    words = screen_words(pilot)
+    for sentence in looks_away:
+        assert sentence in words
+    assert screen.styles.background.a == 1
+
+
+def answer_box(pilot) -> TextArea:  # type: ignore[no-untyped-def]
+    screen = pilot.app.screen
+    assert isinstance(screen, ExerciseScreen)
+    return screen.query_one("#answer", TextArea)
+
+
+def session_id(app) -> str:  # type: ignore[no-untyped-def]
+    [entry] = app.book.open_sessions()
+    return str(entry.id)
+
+
+def alex_shared_with_sam(app, sid: str) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the core would show Alex's private appreciation to Sam now."""
+    step = app.book.exercise("appreciations").step("appreciate")
+    turns = app.book.load(sid).turns
+    return any(t.partner == ALEX_ID for t in shareable_answers(step, turns, SAM_ID))
+
+
+async def alex_writes_privately(pilot) -> None:  # type: ignore[no-untyped-def]
+    """Inside Appreciations: past Alex's hand-over, Alex writes and hands over (ctrl+s)."""
+    assert_hand_over(pilot, SAM_LOOKS_AWAY)
+    await pilot.press("enter")
+    await settle(pilot)
+    assert "Alex's turn" in screen_text(pilot)
+    await answer(pilot, ALEX_WORDS)
+
+
+# -- 1. a private answer, from writing to the reveal ---------------------------------------
+
+
+async def test_private_answers_stay_hidden_until_both_have_written(data_folder: Path) -> None:
+    async with running(data_folder, "appreciations") as (app, pilot):
+        sid = session_id(app)
+        assert_hand_over(pilot, SAM_LOOKS_AWAY)  # before Alex's very first private turn
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "Alex's turn" in screen_text(pilot)
+        await type_text(pilot, ALEX_WORDS)
+        assert on_screen(pilot, ALEX_WORDS)  # Alex sees Alex's own words
+        painted = PaintedFrames(app)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+
+        # Sam's hand-over: Alex looks away; nothing of Alex's answer is on it
+        assert_hand_over(pilot, ALEX_LOOKS_AWAY)
+        assert not on_screen(pilot, ALEX_WORDS)
+        assert not alex_shared_with_sam(app, sid)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "Sam's turn" in screen_text(pilot)
+        assert not on_screen(pilot, ALEX_WORDS)
+        assert answer_box(pilot).text == ""
+        await type_text(pilot, SAM_WORDS)
+        assert not alex_shared_with_sam(app, sid)  # not even with Sam's words typed
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+
+        # no frame painted for Sam's turn, not even for a moment, held Alex's words
+        first_for_sam = next(
+            i for i, f in enumerate(painted.frames) if "Alex, please look away" in f.text
+        )
+        reveal = next(i for i, f in enumerate(painted.frames) if isinstance(f.screen, RevealScreen))
+        assert all(ALEX_WORDS not in f.text for f in painted.frames[first_for_sam:reveal]), (
+            "Alex's words were painted during Sam's private turn"
+        )
+
+        # the reveal: both answers, each under its author's name
+        assert isinstance(app.screen, RevealScreen)
+        words = screen_words(pilot)
+        assert f"Alex: {ALEX_WORDS}" in words
+        assert f"Sam: {SAM_WORDS}" in words
+        assert alex_shared_with_sam(app, sid)
+
+        # the next step shows the other's appreciation to each in turn
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ExerciseScreen)
+        assert app.screen.view.step_id == "how_it_felt"
+        words = screen_words(pilot)
+        assert "Alex's turn" in words
+        assert f"What Sam appreciated in Alex: {SAM_WORDS}" in words
+        await answer(pilot, "thank you")
+        words = screen_words(pilot)
+        assert "Sam's turn" in words
+        assert f"What Alex appreciated in Sam: {ALEX_WORDS}" in words
+
+
+# -- 2. a menu: only what both chose is shown, and only that is kept -------------------------
+
+HOLDING, WALK, DANCING, COOKING = "Holding hands", "A walk", "Dancing", "Cooking together"
+
+MENU_EXERCISE = f"""
+id = "test-menu"
+title = "Test menu"
+part = 9
+minutes = 10
+ready = "A few quiet minutes, and a place where each of you can mark the list alone."
+purpose = "Each of you marks a short list alone. You only ever see what you both chose."
+closing = "Thank you both. You can come back to this list whenever you like."
+
+[[roles]]
+id = "first"
+title = "the partner who starts"
+meanwhile = "take a breath. Your turn comes next."
+
+[[roles]]
+id = "second"
+title = "the partner who goes second"
+meanwhile = "take your time."
+
+[[steps]]
+id = "ready_check"
+actor = "both"
+kind = "confirm"
+prompt = "{{actor}}, are you ready to start? Choose Agree, or Not yet."
+next = "menu"
+on_pass = "set_aside"
+
+[[steps]]
+id = "menu"
+actor = "each"
+kind = "menu"
+prompt = "{{actor}}, mark each one yes, maybe or no, just for yourself."
+items = ["{HOLDING}", "{WALK}", "{DANCING}", "{COOKING}"]
+next = "plan"
+on_pass = "set_aside"
+
+[[steps]]
+id = "plan"
+actor = "first"
+kind = "text"
+prompt = "{{first}}, which one would you like to try this week?"
+next = "asking"
+on_pass = "asking"
+
+  [[steps.show]]
+  label = "What you both chose"
+  steps = ["menu"]
+
+[[steps]]
+id = "asking"
+actor = "second"
+kind = "text"
+prompt = "{{second}}, how would you like to be asked?"
+next = "end"
+on_pass = "end"
+"""
+
+
+def marked(pilot, mark: str, item: str) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the menu on screen shows ``item`` with ``mark`` (Yes, Maybe or No)."""
+    return f"{mark}: {item}" in screen_words(pilot)
+
+
+async def mark(pilot, marks: dict[int, int]) -> None:  # type: ignore[no-untyped-def]
+    """On the menu, give item ``index`` ``presses`` Enters (no -> maybe -> yes), top down."""
+    await pilot.press("home")
+    at = 0
+    for index, presses in sorted(marks.items()):
+        await pilot.press(*["down"] * (index - at), *["enter"] * presses)
+        at = index
+    await pilot.pause()
+
+
+def saved_words(folder: Path) -> str:
+    """Every file the app wrote (the couple's own exercise files aside), as text."""
+    return "\n".join(
+        file.read_bytes().decode("utf-8", "replace")
+        for file in sorted(folder.rglob("*"))
+        if file.is_file() and "exercises" not in file.relative_to(folder).parts
+    )
+
+
+async def test_menu_shows_and_keeps_only_what_both_chose(data_folder: Path) -> None:
+    own = data_folder / "exercises"
+    own.mkdir(parents=True)
+    (own / "test_menu.toml").write_text(MENU_EXERCISE, encoding="utf-8")
+    checked = CliRunner().invoke(cli, ["content", "check", str(own / "test_menu.toml")])
+    assert checked.exit_code == 0 and "warning" not in checked.output, checked.output
+
+    async with running(data_folder, "test-menu") as (app, pilot):
+        assert app.book.library.problems == [] and app.book.library.warnings == []
+        sid = session_id(app)
+        session_file = data_folder / "sessions" / f"{sid}.json"
+        menu = app.book.exercise("test-menu").step("menu")
+        await pilot.press("ctrl+s")  # Alex: ready
+        await pilot.pause()
+        await pilot.press("ctrl+s")  # Sam: ready
+        await settle(pilot)
+
+        assert_hand_over(pilot, SAM_LOOKS_AWAY)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "Alex's turn" in screen_text(pilot)
+        await mark(pilot, {0: 2, 1: 2})  # Alex: yes, yes, no, no
+        assert marked(pilot, "Yes", HOLDING)
+        assert marked(pilot, "Yes", WALK)
+        assert marked(pilot, "No", DANCING)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+
+        assert_hand_over(pilot, ALEX_LOOKS_AWAY)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "Sam's turn" in screen_text(pilot)
+        # Sam's menu starts fresh: nothing of Alex's marks shows
+        for item in (HOLDING, WALK, DANCING, COOKING):
+            assert marked(pilot, "No", item)
+        assert shareable_answers(menu, app.book.load(sid).turns, SAM_ID) == []
+        await mark(pilot, {1: 1, 2: 2})  # Sam: no, maybe, yes, no
+        assert marked(pilot, "Maybe", WALK)
+        assert marked(pilot, "Yes", DANCING)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+
+        # the reveal: only the item both marked yes or maybe, and no count of the rest
+        assert isinstance(app.screen, RevealScreen)
+        words = screen_words(pilot)
+        assert WALK in words
+        for hidden in (HOLDING, DANCING, COOKING):
+            assert hidden not in words
+        assert not any(c.isdigit() for c in words), words
+
+        # on disk: only the mutual item is kept, and no marks at all
+        raw = session_file.read_text(encoding="utf-8")
+        assert WALK in raw
+        for hidden in (HOLDING, DANCING, COOKING, '"yes"', '"maybe"', '"no"'):
+            assert hidden not in raw, hidden
+        for hidden in (HOLDING, DANCING, COOKING):
+            assert hidden not in saved_words(data_folder), hidden
+        menu_turns = [t for t in app.book.store.turns(sid) if t.step_id == "menu"]
+        assert [t.partner for t in menu_turns] == [ALEX_ID, SAM_ID]
+        assert [t.value for t in menu_turns] == [[WALK], [WALK]]
+
+        # the next step shows what both chose, and nothing else
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ExerciseScreen)
+        assert app.screen.view.step_id == "plan"
+        words = screen_words(pilot)
+        assert f"What you both chose: {WALK}" in words
+        for hidden in (HOLDING, DANCING, COOKING):
+            assert hidden not in words
+
+
+# -- 3. quitting during a private turn, and coming back ----------------------------------------
+
+SAM_DRAFT = "okapi draft"
+
+
+async def test_reopened_private_turn_starts_with_the_hand_over(data_folder: Path) -> None:
+    async with running(data_folder, "appreciations") as (app, pilot):
+        sid = session_id(app)
+        await alex_writes_privately(pilot)
+        assert_hand_over(pilot, ALEX_LOOKS_AWAY)
+        await pilot.press("enter")
+        await settle(pilot)
+        await type_text(pilot, SAM_DRAFT)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+
+    app = make_app(data_folder)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            assert isinstance(app.screen, HomeScreen)
+            assert not on_screen(pilot, SAM_DRAFT) and not on_screen(pilot, ALEX_WORDS)
+            painted = PaintedFrames(app)
+            await choose(pilot, f"session:{sid}", "#sessions")
+
+            # the first thing painted after Home is the hand-over, not Sam's turn behind it
+            assert painted.frames
+            assert isinstance(painted.frames[0].screen, HandOverScreen)
+            for frame in painted.frames:
+                assert SAM_DRAFT not in frame.text and ALEX_WORDS not in frame.text
+            assert_hand_over(pilot, ALEX_LOOKS_AWAY)
+            assert not on_screen(pilot, SAM_DRAFT) and not on_screen(pilot, ALEX_WORDS)
+
+            await pilot.press("enter")
+            await settle(pilot)
+            assert "Sam's turn" in screen_text(pilot)
+            assert answer_box(pilot).text == SAM_DRAFT
+            assert on_screen(pilot, SAM_DRAFT)
+            assert not on_screen(pilot, ALEX_WORDS)
+    finally:
+        app.book.close()
+
+
+# -- 4. undo, redo and paste bring nothing of Alex's back ------------------------------------
+
+
+async def test_undo_and_paste_in_sams_box_bring_back_nothing(data_folder: Path) -> None:
+    async with running(data_folder, "appreciations") as (app, pilot):
+        assert_hand_over(pilot, SAM_LOOKS_AWAY)
+        await pilot.press("enter")
+        await settle(pilot)
+        await type_text(pilot, ALEX_WORDS)
+        await pilot.press("f7", "ctrl+c")  # Alex selects the answer and copies it
+        await pilot.pause()
+        assert app.clipboard == ALEX_WORDS
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+
+        assert_hand_over(pilot, ALEX_LOOKS_AWAY)
+        assert app.clipboard == ""  # the hand-over emptied it
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "Sam's turn" in screen_text(pilot)
+        box = answer_box(pilot)
+        assert box.has_focus
+        for key in ["ctrl+z"] * 4 + ["ctrl+y"] * 4 + ["ctrl+v"]:  # undo, redo, paste
+            await pilot.press(key)
+            await pilot.pause()
+            assert box.text == "", key  # after every single press, not only the last
+            assert not on_screen(pilot, ALEX_WORDS), key
+
+        # and once Sam has typed, undo takes back only Sam's own words
+        await type_text(pilot, "hi")
+        for _ in range(4):
+            await pilot.press("ctrl+z")
+            await pilot.pause()
+            assert box.text in ("hi", "h", "")
+            assert not on_screen(pilot, ALEX_WORDS)
+        assert box.text == ""
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason=(
+        "ExerciseScreen._after notifies 'Alex passed on this one. That is okay.' for a pass at "
+        "a private step too; the toast (5 s) shows on Sam's hand-over and Sam's private answer "
+        "screen before Sam answers, though the reveal deliberately says only 'One of you passed'"
+    ),
+)
+async def test_a_private_pass_is_not_announced_to_the_other_partner(data_folder: Path) -> None:
+    app = make_app(data_folder)
+    try:
+        # toasts on, as in the real app (run_test turns them off unless asked)
+        async with app.run_test(size=SIZE, notifications=True) as pilot:
+            await set_up(pilot)
+            await start_exercise(pilot, "appreciations")
+            assert_hand_over(pilot, SAM_LOOKS_AWAY)
+            await pilot.press("enter")
+            await settle(pilot)
+            await pilot.press("ctrl+n")  # Alex passes, in private
+            await settle(pilot)
+            assert_hand_over(pilot, ALEX_LOOKS_AWAY)
+            await pilot.press("enter")
+            await settle(pilot)
+            assert "Sam's turn" in screen_text(pilot)
+            assert "passed" not in screen_words(pilot)  # Sam has not answered yet
+    finally:
+        app.book.close()
+
+
+# -- 5. Home's path -------------------------------------------------------------------------
+
+
+def finish_appreciations(folder: Path) -> None:
+    """Alex and Sam do Appreciations through the core, to the end."""
+    book = Workbook.open(folder)
+    try:
+        book.set_partners("Alex", "Sam")
+        session = book.start("appreciations", {"first": ALEX_ID, "second": SAM_ID})
+        for value in ("Tea", "A walk", "Thanks", "Thank you", "Our first calm talk"):
+            book.submit(session.id, value)
+        book.submit(session.id, "agree")
+        move = book.submit(session.id, "agree")
+        assert move.session.status == "completed"
+    finally:
+        book.close()
+
+
+async def test_path_lists_every_part_no_sensitive_exercise_and_what_is_done(
+    data_folder: Path,
+) -> None:
+    finish_appreciations(data_folder)
+    app = make_app(data_folder)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            assert isinstance(app.screen, HomeScreen)
+            library = app.book.library
+            parts = sorted(library.path.parts, key=lambda p: p.number)
+            assert [p.number for p in parts] == list(range(1, 11))
+            exercises = app.screen.query_one("#exercises", OptionList)
+
+            # walk the list with the arrow keys; every part's heading passes on screen
+            seen = screen_words(pilot)
+            choosable = sum(1 for option in exercises.options if not option.disabled)
+            for _ in range(choosable - 1):
+                await pilot.press("down")
+                await pilot.pause()
+                seen += "\n" + screen_words(pilot)
+            for part in parts:
+                assert f"{part.number}. {part.title}" in seen, part.title
+
+            # sensitive exercises are not offered at all
+            sensitive = {e.id for e in library.exercises.values() if e.sensitive}
+            assert {"transparency", "intimacy-menu"} <= sensitive
+            listed = {str(o.id).removeprefix("exercise:") for o in exercises.options if o.id}
+            assert listed == set(library.exercises) - sensitive
+            for exercise_id in sensitive:
+                assert library.exercises[exercise_id].title not in seen
+
+            # the finished exercise says so; one not yet done does not
+            appreciations = library.exercises["appreciations"]
+            assert f"{appreciations.title} · about {appreciations.minutes} minutes · done" in seen
+            apology = library.exercises["apology"]
+            assert f"{apology.title} · about {apology.minutes} minutes" in seen
+            assert f"{apology.title} · about {apology.minutes} minutes · done" not in seen
+    finally:
+        app.book.close()
