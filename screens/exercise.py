@@ -192,7 +192,9 @@ class ExerciseScreen(UsesBook, Screen[None]):
             self.app.switch_screen(SummaryScreen(self.session_id))
             return
         if status == "paused":
-            self.app.notify(library.say("exercise.paused"))
+            due = move.session.due_on
+            words = library.say("exercise.see_you", date=due.isoformat()) if due else ""
+            self.app.notify(words or library.say("exercise.paused"))
             self.dismiss()
             return
         self.view = self._current_view()

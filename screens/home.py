@@ -79,7 +79,8 @@ class HomeScreen(UsesBook, Screen[None]):
             )
         exercises.scroll_home(animate=False)  # part 1's heading in view, not just its exercise
         first = sessions if sessions.option_count else exercises
-        first.focus()
+        first.focus(scroll_visible=False)
+        self.query_one("#home", VerticalScroll).scroll_home(animate=False)
 
     def _session_options(self) -> list[Option]:
         library, today = self.book.library, self.book.clock.now().date()

@@ -110,6 +110,17 @@ def _enter(
     ), False
 
 
+def _move_on(
+    exercise: Exercise, session: Session, target: str, turns: list[Turn], now: datetime
+) -> tuple[Session, bool]:
+    """Go to ``target`` after a turn. A step that waits for a date still ahead pauses the
+    session there: Home says when it comes back."""
+    moved, swapped = _enter(exercise, _touched(session, now), target, turns)
+    if moved.status == "in_progress" and moved.due_on is not None and moved.due_on > now.date():
+        moved = moved.model_copy(update={"status": "paused"})
+    return moved, swapped
+
+
 def _due_on(step: Step, turns: list[Turn]) -> date | None:
     """The date a ``wait_until`` step waits for, as answered earlier."""
     if step.wait_until is None:
@@ -157,7 +168,7 @@ def submit(
     after = [*turns, turn]
     agreement = build_agreement(exercise, session, after) if step.kind == "agreement" else None
     milestone = build_milestone(exercise, session, after) if step.kind == "milestone" else None
-    moved, swapped = _enter(exercise, _touched(session, now), target, after)
+    moved, swapped = _move_on(exercise, session, target, after, now)
     return Move(session=moved, turn=turn, swapped=swapped, agreement=agreement, milestone=milestone)
 
 
@@ -185,7 +196,7 @@ def _leave_private(
     all_passed = all(t.passed for t in visit)
     target = step.on_pass if all_passed else step.next
     assert target is not None
-    moved, swapped = _enter(exercise, _touched(session, now), target, after)
+    moved, swapped = _move_on(exercise, session, target, after, now)
     return Move(
         session=moved,
         turn=turn,
@@ -214,7 +225,7 @@ def pass_turn(
     if step.actor == EACH and not all(t.passed for t in visit_of(after, len(after) - 1)):
         target = step.next
     assert target is not None
-    moved, swapped = _enter(exercise, _touched(session, now), target, after)
+    moved, swapped = _move_on(exercise, session, target, after, now)
     return Move(session=moved, turn=turn, swapped=swapped)
 
 

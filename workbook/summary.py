@@ -54,7 +54,10 @@ def summarise(
             if words and visit_of(turns, turns.index(turn))[0] is turn:  # both's items: once
                 lines.append(SummaryLine("", visible(words), False))
         elif turn.id in shared:
-            lines.append(SummaryLine(author, visible(answer_words(exercise, turns, turn)), False))
+            words = answer_words(exercise, turns, turn)
+            if step.kind == "choice":  # a choice's label is the app's words, not the partner's
+                words = library.say("summary.chose", choice=words)
+            lines.append(SummaryLine(author, visible(words), False))
     key = "summary.set_aside" if session.status == "set_aside" else "summary.completed"
     return Summary(
         outcome=library.say(key, exercise=exercise.title),
