@@ -23,7 +23,7 @@ from screens.handover import HandOverScreen
 from screens.plain import plain
 from screens.reveal import RevealScreen
 from screens.summary import SummaryScreen
-from workbook.answers import AnswerError
+from workbook.answers import AGREEING_KINDS, AnswerError
 from workbook.drafts import DraftThrottle
 from workbook.engine import Move
 from workbook.turn_view import TurnView
@@ -32,9 +32,18 @@ from workbook.turn_view import TurnView
 class ExerciseScreen(UsesBook, Screen[None]):
     BINDINGS = [
         Binding("ctrl+s", "submit", "Submit", priority=True, id="submit"),
+        Binding("ctrl+s", "agree", "Agree", priority=True, id="agree"),
         Binding("ctrl+n", "pass", "Pass", priority=True, id="pass"),
+        Binding("ctrl+n", "not_yet", "Not yet", priority=True, id="not-yet"),
         Binding("ctrl+o", "pause", "Pause", priority=True, id="pause"),
     ]
+    #: On a step answered by agreeing, the keys say "Agree" and "Not yet", as the buttons do.
+    AGREEING_ACTIONS = {"agree": True, "not_yet": True, "submit": False, "pass": False}
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in self.AGREEING_ACTIONS:
+            return self.AGREEING_ACTIONS[action] == (self.view.kind in AGREEING_KINDS)
+        return True
 
     def __init__(self, session_id: str) -> None:
         super().__init__()
@@ -136,6 +145,12 @@ class ExerciseScreen(UsesBook, Screen[None]):
 
     # -- actions -------------------------------------------------------------------------
 
+    def action_agree(self) -> None:
+        self.action_submit()
+
+    def action_not_yet(self) -> None:
+        self.action_pass()
+
     def action_submit(self) -> None:
         answer = read_answer(self, self.view.kind)
         self._send(lambda: self.book.submit(self.session_id, answer))
@@ -200,4 +215,5 @@ class ExerciseScreen(UsesBook, Screen[None]):
         self.view = self._current_view()
         self.throttle = self._new_throttle()
         self.refresh(recompose=True)
+        self.refresh_bindings()
         self.call_after_refresh(self._arrive, move)

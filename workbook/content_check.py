@@ -163,6 +163,14 @@ def _check_names(exercise: Exercise, role_ids: list[str]) -> list[str]:
         texts += [(step.id, "prompt", step.prompt), (step.id, "hint", step.hint)]
         texts += [(step.id, f"choices.{c.id}.label", c.label) for c in step.choices]
         texts += [(step.id, "show.label", s.label) for s in step.show]
+    for role in exercise.roles:
+        if role.id in placeholders(role.meanwhile):
+            others = [r for r in role_ids if r != role.id]
+            out.append(
+                f"{where(exercise.id, None, f'roles.{role.id}.meanwhile')}: this is read by the "
+                f"partner holding '{role.id}' while the other acts, so it cannot name them as "
+                f"'{{{role.id}}}'" + (f"; did you mean '{{{others[0]}}}'?" if others else "")
+            )
     for step_id, field, text in texts:
         for name in sorted(placeholders(text) - allowed):
             out.append(

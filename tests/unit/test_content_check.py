@@ -255,6 +255,20 @@ def test_a_placeholder_typo_is_refused_with_a_suggestion(tmp_path: Path) -> None
     )
 
 
+def test_a_meanwhile_naming_its_own_holder_is_refused(tmp_path: Path) -> None:
+    """A role's meanwhile is read by the partner holding that role: naming them is a mix-up."""
+    text = mutate('meanwhile = "listen closely."', 'meanwhile = "see what {listener} writes."')
+    path = write(tmp_path / "mine", "meanwhile.toml", text)
+    assert_refused(
+        check(str(path)),
+        path,
+        None,
+        "field 'roles.listener.meanwhile'",
+        "cannot name them as '{listener}'",
+        "did you mean '{speaker}'",
+    )
+
+
 def test_a_toml_syntax_error_reports_line_and_column(tmp_path: Path) -> None:
     text = mutate("minutes = 5", "minutes = = 5")
     path = write(tmp_path / "mine", "broken.toml", text)
