@@ -200,7 +200,7 @@ class ExerciseScreen(UsesBook, Screen[None]):
 
     def _after(self, move: Move) -> None:
         library = self.book.library
-        if move.turn.passed:
+        if move.turn.passed and not self.view.private:  # a private pass is nobody's business
             self.app.notify(library.say("exercise.passed", actor=self.book.name(move.turn.partner)))
         status = move.session.status
         if status in ("completed", "set_aside"):

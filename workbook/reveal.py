@@ -47,7 +47,7 @@ def describe_reveal(
             note="" if items else library.say("reveal.no_match"),
         )
     return RevealView(
-        heading=library.say("reveal.heading"),
+        heading=library.say("reveal.heading" if shown else "reveal.both_had_a_turn"),
         lines=[
             RevealLine(partners[t.partner].name, visible(answer_words(exercise, turns, t)))
             for t in shown

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 from textual.widgets import OptionList, TextArea
 
@@ -383,14 +382,6 @@ async def test_undo_and_paste_in_sams_box_bring_back_nothing(data_folder: Path) 
         assert box.text == ""
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "ExerciseScreen._after notifies 'Alex passed on this one. That is okay.' for a pass at "
-        "a private step too; the toast (5 s) shows on Sam's hand-over and Sam's private answer "
-        "screen before Sam answers, though the reveal deliberately says only 'One of you passed'"
-    ),
-)
 async def test_a_private_pass_is_not_announced_to_the_other_partner(data_folder: Path) -> None:
     app = make_app(data_folder)
     try:
