@@ -7,12 +7,13 @@ turn, so nothing of the previous partner's answer survives in an undo history);
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Button, Input, OptionList, SelectionList, TextArea
+from textual.widgets import Button, Input, OptionList, TextArea
 from textual.widgets.option_list import Option
 
 from screens.answer_box import AnswerBox
@@ -22,33 +23,56 @@ from workbook.content import Library
 from workbook.models import AnswerValue
 from workbook.turn_view import TurnView
 
-#: Each Enter on a menu item moves its mark one along: no -> maybe -> yes -> no.
-NEXT_MARK = {"no": "maybe", "maybe": "yes", "yes": "no"}
 
-
-class MenuMarks(OptionList):
-    """A menu: every item carries a mark (yes, maybe or no, shown in words); Enter or a click
-    moves the mark on. Every item starts at "no", so nothing is offered by default."""
+class MarkList(OptionList):
+    """Items that each carry a mark, shown in words or signs, never by colour alone; Enter,
+    space or a click moves the highlighted item's mark one along ``cycle``."""
 
     BINDINGS = [Binding("space", "select", "Change mark", show=False)]
 
-    def __init__(self, items: list[str], library: Library, **kwargs: str) -> None:
+    def __init__(self, items: list[str], cycle: list[str], **kwargs: str) -> None:
         self.items = items
-        self.library = library
-        self.marks = {item: "no" for item in items}
-        super().__init__(*(Option(self._line(i), id=str(n)) for n, i in enumerate(items)), **kwargs)
+        self.cycle = cycle
+        self.marks = {item: cycle[0] for item in items}
+        super().__init__(*(Option(self.line(i), id=str(n)) for n, i in enumerate(items)), **kwargs)
 
-    def _line(self, item: str) -> object:
-        mark = self.library.say(f"menu.{self.marks[item]}")
-        return plain(self.library.say("exercise.menu_mark", mark=mark, item=item))
+    def line(self, item: str) -> Text:
+        raise NotImplementedError
 
     @on(OptionList.OptionSelected)
     def _moved_on(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
+        event.stop()  # marking an item is not answering the step
         index = event.option_index
         item = self.items[index]
-        self.marks[item] = NEXT_MARK[self.marks[item]]
-        self.replace_option_prompt_at_index(index, self._line(item))  # type: ignore[arg-type]
+        self.marks[item] = self.cycle[(self.cycle.index(self.marks[item]) + 1) % len(self.cycle)]
+        self.replace_option_prompt_at_index(index, self.line(item))
+
+
+class MenuMarks(MarkList):
+    """A menu: every item is marked no, maybe or yes (in words), starting at no, so nothing
+    is offered by default."""
+
+    def __init__(self, items: list[str], library: Library, **kwargs: str) -> None:
+        self.library = library
+        super().__init__(items, ["no", "maybe", "yes"], **kwargs)
+
+    def line(self, item: str) -> Text:
+        mark = self.library.say(f"menu.{self.marks[item]}")
+        return plain(self.library.say("exercise.menu_mark", mark=mark, item=item))
+
+
+class PickList(MarkList):
+    """Choose any number of items: a chosen one shows [x], the others [ ]."""
+
+    def __init__(self, items: list[str], **kwargs: str) -> None:
+        super().__init__(items, [" ", "x"], **kwargs)
+
+    def line(self, item: str) -> Text:
+        return plain(f"[{self.marks[item]}] {item}")
+
+    @property
+    def chosen(self) -> list[str]:
+        return [item for item in self.items if self.marks[item] == "x"]
 
 
 def answer_widgets(view: TurnView, library: Library) -> ComposeResult:
@@ -60,7 +84,7 @@ def answer_widgets(view: TurnView, library: Library) -> ComposeResult:
         yield choices
         submit_label = ""
     elif view.kind == "pick":
-        yield SelectionList[str](*((plain(i), i) for i in view.items), id="pick")
+        yield PickList(view.items, id="pick")
     elif view.kind == "menu":
         yield MenuMarks(view.items, library, id="menu")
     elif view.kind in AGREEING_KINDS:
@@ -86,7 +110,7 @@ def read_answer(screen: Screen[object], kind: str) -> AnswerValue:
             return None
         return choices.get_option_at_index(choices.highlighted).id
     if kind == "pick":
-        return list(screen.query_one("#pick", SelectionList).selected)
+        return screen.query_one("#pick", PickList).chosen
     if kind == "menu":
         return dict(screen.query_one("#menu", MenuMarks).marks)
     if kind in AGREEING_KINDS:
