@@ -172,7 +172,7 @@ def test_the_installed_command_lists_every_exercise(venv: Path, tmp_path: Path) 
     rows = json.loads(done.stdout)
     assert {row["id"] for row in rows} == SHIPPED
     for row in rows:
-        assert set(row) == {"id", "title", "part", "steps", "minutes"}
+        assert set(row) == {"id", "title", "part", "steps", "minutes", "sensitive"}
     assert not data.exists()  # listing creates nothing
 
 
