@@ -1,19 +1,27 @@
 """Privacy on screen, by keys only: a private answer stays off the other partner's screen until
 the reveal (hand-overs, fresh answer boxes, an emptied clipboard, undo that brings nothing
-back); a menu shows and keeps only what both chose; a private turn reopened after quitting
-starts with the hand-over; and Home's path lists every part but no sensitive exercise."""
+back); a private turn reopened after quitting starts with the hand-over; a private pass is not
+announced; and Home's path lists every part but no sensitive exercise. Menus on screen are in
+``test_menu_on_screen.py``."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from click.testing import CliRunner
 from textual.widgets import OptionList, TextArea
 
 from screens.exercise import ExerciseScreen
 from screens.handover import HandOverScreen
 from screens.home import HomeScreen
 from screens.reveal import RevealScreen
+from tests.app.hand_over import (
+    ALEX_ID,
+    ALEX_LOOKS_AWAY,
+    SAM_ID,
+    SAM_LOOKS_AWAY,
+    assert_hand_over,
+    session_id,
+)
 from tests.app.pilot import (
     SIZE,
     PaintedFrames,
@@ -29,42 +37,21 @@ from tests.app.pilot import (
     type_text,
 )
 from workbook.book import Workbook
-from workbook.cli import main as cli
 from workbook.privacy import shareable_answers
 
 #: Alex's and Sam's private appreciations: words that appear nowhere else in the app.
 ALEX_WORDS = "periwinkle mug"
 SAM_WORDS = "quokka smile"
-ALEX_ID, SAM_ID = "a", "b"
-
-ALEX_LOOKS_AWAY = ("Alex, please look away", "Sam, press Enter")
-SAM_LOOKS_AWAY = ("Sam, please look away", "Alex, press Enter")
 
 
 def on_screen(pilot, words: str) -> bool:  # type: ignore[no-untyped-def]
     return words.casefold() in screen_words(pilot).casefold()
 
 
-def assert_hand_over(pilot, looks_away: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]
-    """A private hand-over is on top, asking the right partner to look away, and it is opaque:
-    nothing of the turn behind it shows through."""
-    screen = pilot.app.screen
-    assert isinstance(screen, HandOverScreen)
-    words = screen_words(pilot)
-    for sentence in looks_away:
-        assert sentence in words
-    assert screen.styles.background.a == 1
-
-
 def answer_box(pilot) -> TextArea:  # type: ignore[no-untyped-def]
     screen = pilot.app.screen
     assert isinstance(screen, ExerciseScreen)
     return screen.query_one("#answer", TextArea)
-
-
-def session_id(app) -> str:  # type: ignore[no-untyped-def]
-    [entry] = app.book.open_sessions()
-    return str(entry.id)
 
 
 def alex_shared_with_sam(app, sid: str) -> bool:  # type: ignore[no-untyped-def]
@@ -143,165 +130,7 @@ async def test_private_answers_stay_hidden_until_both_have_written(data_folder: 
         assert f"What Alex appreciated in Sam: {ALEX_WORDS}" in words
 
 
-# -- 2. a menu: only what both chose is shown, and only that is kept -------------------------
-
-HOLDING, WALK, DANCING, COOKING = "Holding hands", "A walk", "Dancing", "Cooking together"
-
-MENU_EXERCISE = f"""
-id = "test-menu"
-title = "Test menu"
-part = 9
-minutes = 10
-ready = "A few quiet minutes, and a place where each of you can mark the list alone."
-purpose = "Each of you marks a short list alone. You only ever see what you both chose."
-closing = "Thank you both. You can come back to this list whenever you like."
-
-[[roles]]
-id = "first"
-title = "the partner who starts"
-meanwhile = "take a breath. Your turn comes next."
-
-[[roles]]
-id = "second"
-title = "the partner who goes second"
-meanwhile = "take your time."
-
-[[steps]]
-id = "ready_check"
-actor = "both"
-kind = "confirm"
-prompt = "{{actor}}, are you ready to start? Choose Agree, or Not yet."
-next = "menu"
-on_pass = "set_aside"
-
-[[steps]]
-id = "menu"
-actor = "each"
-kind = "menu"
-prompt = "{{actor}}, mark each one yes, maybe or no, just for yourself."
-items = ["{HOLDING}", "{WALK}", "{DANCING}", "{COOKING}"]
-next = "plan"
-on_pass = "set_aside"
-
-[[steps]]
-id = "plan"
-actor = "first"
-kind = "text"
-prompt = "{{first}}, which one would you like to try this week?"
-next = "asking"
-on_pass = "asking"
-
-  [[steps.show]]
-  label = "What you both chose"
-  steps = ["menu"]
-
-[[steps]]
-id = "asking"
-actor = "second"
-kind = "text"
-prompt = "{{second}}, how would you like to be asked?"
-next = "end"
-on_pass = "end"
-"""
-
-
-def marked(pilot, mark: str, item: str) -> bool:  # type: ignore[no-untyped-def]
-    """Whether the menu on screen shows ``item`` with ``mark`` (Yes, Maybe or No)."""
-    return f"{mark}: {item}" in screen_words(pilot)
-
-
-async def mark(pilot, marks: dict[int, int]) -> None:  # type: ignore[no-untyped-def]
-    """On the menu, give item ``index`` ``presses`` Enters (no -> maybe -> yes), top down."""
-    await pilot.press("home")
-    at = 0
-    for index, presses in sorted(marks.items()):
-        await pilot.press(*["down"] * (index - at), *["enter"] * presses)
-        at = index
-    await pilot.pause()
-
-
-def saved_words(folder: Path) -> str:
-    """Every file the app wrote (the couple's own exercise files aside), as text."""
-    return "\n".join(
-        file.read_bytes().decode("utf-8", "replace")
-        for file in sorted(folder.rglob("*"))
-        if file.is_file() and "exercises" not in file.relative_to(folder).parts
-    )
-
-
-async def test_menu_shows_and_keeps_only_what_both_chose(data_folder: Path) -> None:
-    own = data_folder / "exercises"
-    own.mkdir(parents=True)
-    (own / "test_menu.toml").write_text(MENU_EXERCISE, encoding="utf-8")
-    checked = CliRunner().invoke(cli, ["content", "check", str(own / "test_menu.toml")])
-    assert checked.exit_code == 0 and "warning" not in checked.output, checked.output
-
-    async with running(data_folder, "test-menu") as (app, pilot):
-        assert app.book.library.problems == [] and app.book.library.warnings == []
-        sid = session_id(app)
-        session_file = data_folder / "sessions" / f"{sid}.json"
-        menu = app.book.exercise("test-menu").step("menu")
-        await pilot.press("ctrl+s")  # Alex: ready
-        await pilot.pause()
-        await pilot.press("ctrl+s")  # Sam: ready
-        await settle(pilot)
-
-        assert_hand_over(pilot, SAM_LOOKS_AWAY)
-        await pilot.press("enter")
-        await settle(pilot)
-        assert "Alex's turn" in screen_text(pilot)
-        await mark(pilot, {0: 2, 1: 2})  # Alex: yes, yes, no, no
-        assert marked(pilot, "Yes", HOLDING)
-        assert marked(pilot, "Yes", WALK)
-        assert marked(pilot, "No", DANCING)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
-
-        assert_hand_over(pilot, ALEX_LOOKS_AWAY)
-        await pilot.press("enter")
-        await settle(pilot)
-        assert "Sam's turn" in screen_text(pilot)
-        # Sam's menu starts fresh: nothing of Alex's marks shows
-        for item in (HOLDING, WALK, DANCING, COOKING):
-            assert marked(pilot, "No", item)
-        assert shareable_answers(menu, app.book.load(sid).turns, SAM_ID) == []
-        await mark(pilot, {1: 1, 2: 2})  # Sam: no, maybe, yes, no
-        assert marked(pilot, "Maybe", WALK)
-        assert marked(pilot, "Yes", DANCING)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
-
-        # the reveal: only the item both marked yes or maybe, and no count of the rest
-        assert isinstance(app.screen, RevealScreen)
-        words = screen_words(pilot)
-        assert WALK in words
-        for hidden in (HOLDING, DANCING, COOKING):
-            assert hidden not in words
-        assert not any(c.isdigit() for c in words), words
-
-        # on disk: only the mutual item is kept, and no marks at all
-        raw = session_file.read_text(encoding="utf-8")
-        assert WALK in raw
-        for hidden in (HOLDING, DANCING, COOKING, '"yes"', '"maybe"', '"no"'):
-            assert hidden not in raw, hidden
-        for hidden in (HOLDING, DANCING, COOKING):
-            assert hidden not in saved_words(data_folder), hidden
-        menu_turns = [t for t in app.book.store.turns(sid) if t.step_id == "menu"]
-        assert [t.partner for t in menu_turns] == [ALEX_ID, SAM_ID]
-        assert [t.value for t in menu_turns] == [[WALK], [WALK]]
-
-        # the next step shows what both chose, and nothing else
-        await pilot.press("enter")
-        await settle(pilot)
-        assert isinstance(app.screen, ExerciseScreen)
-        assert app.screen.view.step_id == "plan"
-        words = screen_words(pilot)
-        assert f"What you both chose: {WALK}" in words
-        for hidden in (HOLDING, DANCING, COOKING):
-            assert hidden not in words
-
-
-# -- 3. quitting during a private turn, and coming back ----------------------------------------
+# -- 2. quitting during a private turn, and coming back ----------------------------------------
 
 SAM_DRAFT = "okapi draft"
 
@@ -344,7 +173,7 @@ async def test_reopened_private_turn_starts_with_the_hand_over(data_folder: Path
         app.book.close()
 
 
-# -- 4. undo, redo and paste bring nothing of Alex's back ------------------------------------
+# -- 3. undo, redo and paste bring nothing of Alex's back ------------------------------------
 
 
 async def test_undo_and_paste_in_sams_box_bring_back_nothing(data_folder: Path) -> None:
@@ -403,7 +232,7 @@ async def test_a_private_pass_is_not_announced_to_the_other_partner(data_folder:
         app.book.close()
 
 
-# -- 5. Home's path -------------------------------------------------------------------------
+# -- 4. Home's path -------------------------------------------------------------------------
 
 
 def finish_appreciations(folder: Path) -> None:

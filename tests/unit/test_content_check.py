@@ -1,98 +1,25 @@
-"""`workbook content check` and `workbook content schema`, through the command line.
+"""`workbook content check` on one exercise file, and `workbook content schema`, through the
+command line.
 
 Acceptance: ``content check`` refuses an unknown ``next``, an unreachable step, a step with no
 way to an end, a step without ``on_pass`` and a misspelt field (suggesting the right one),
 naming file, exercise and step; exit code 1.
 
-Every case starts from one small valid exercise (two roles, four steps, one choice) and makes a
-single mutation to it.
+Every case starts from one small valid exercise (``tiny_talk.VALID``: two roles, four steps,
+one choice) and makes a single mutation to it. Which files are checked (the data folder, a
+folder given as a path) is in ``test_content_check_paths.py``.
 """
 
 from __future__ import annotations
 
 import json
-from importlib import resources
 from pathlib import Path
 
-import pytest
-from click.testing import CliRunner, Result
+from click.testing import CliRunner
 
+from tests.unit.content_cli import check, write
+from tests.unit.tiny_talk import ORPHAN, VALID, assert_refused, mutate
 from workbook.cli import main
-from workbook.content import shipped_exercise_files
-
-EXERCISE_ID = "tiny-talk"
-
-VALID = """\
-id = "tiny-talk"
-title = "Tiny talk"
-part = 2
-minutes = 5
-ready = "A few quiet minutes."
-purpose = "A short exercise for {speaker} and {listener}."
-closing = "Thank you both."
-
-[[roles]]
-id = "speaker"
-title = "the speaker"
-meanwhile = "wait a moment."
-
-[[roles]]
-id = "listener"
-title = "the listener"
-meanwhile = "listen closely."
-
-[[steps]]
-id = "share"
-actor = "speaker"
-kind = "text"
-prompt = "{speaker}, share one thing on your mind."
-next = "mirror"
-on_pass = "end"
-
-[[steps]]
-id = "mirror"
-actor = "listener"
-kind = "text"
-prompt = "{listener}, say back what you heard."
-next = "check"
-on_pass = "share"
-
-[[steps]]
-id = "check"
-actor = "speaker"
-kind = "choice"
-prompt = "{speaker}, did {listener} get it?"
-on_pass = "thanks"
-
-  [[steps.choices]]
-  id = "yes"
-  label = "Yes"
-  next = "thanks"
-
-  [[steps.choices]]
-  id = "not_yet"
-  label = "Not yet"
-  next = "mirror"
-
-[[steps]]
-id = "thanks"
-actor = "each"
-kind = "text"
-prompt = "{actor}, thank {other} for one thing."
-next = "end"
-on_pass = "set_aside"
-"""
-
-#: A step nothing leads to (appended to the valid exercise).
-ORPHAN = """
-[[steps]]
-id = "orphan"
-actor = "listener"
-kind = "text"
-prompt = "{listener}, nobody ever gets here."
-next = "end"
-on_pass = "end"
-"""
 
 #: A step that only ever comes back to itself ("pause" returns to the same step).
 STUCK = """
@@ -104,43 +31,6 @@ prompt = "{listener}, round and round."
 next = "stuck"
 on_pass = "pause"
 """
-
-
-def shipped_count() -> int:
-    """How many exercises ship with the app (more are added over time)."""
-    return len(shipped_exercise_files())
-
-
-def mutate(old: str, new: str, text: str = VALID) -> str:
-    """``text`` with the one place ``old`` stands replaced by ``new``."""
-    assert text.count(old) == 1, f"{old!r} must occur exactly once"
-    return text.replace(old, new)
-
-
-def write(folder: Path, name: str, text: str) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / name
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
-def check(*args: str) -> Result:
-    result = CliRunner().invoke(main, ["content", "check", *args])
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
-    return result
-
-
-def assert_refused(result: Result, file: Path, step: str | None, *phrases: str) -> None:
-    """Exit 1, and the report names the file, the exercise, the step and every phrase."""
-    assert result.exit_code == 1, result.output
-    assert "Traceback" not in result.output
-    out = result.output
-    assert file.name in out, out
-    assert f"exercise '{EXERCISE_ID}'" in out, out
-    if step is not None:
-        assert f"step '{step}'" in out, out
-    for phrase in phrases:
-        assert phrase in out, out
 
 
 # -- the valid exercise --------------------------------------------------------------------
@@ -287,119 +177,6 @@ def test_problems_go_to_stderr(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "did you mean 'next'" in result.stderr
     assert result.stdout == ""
-
-
-# -- what gets checked ---------------------------------------------------------------------
-
-
-def test_without_path_the_shipped_content_passes() -> None:
-    result = check()
-    assert result.exit_code == 0, result.output
-    assert "sound" in result.stdout
-
-
-def test_without_path_a_good_own_exercise_is_counted(_isolated_data: Path) -> None:
-    write(_isolated_data / "exercises", "tiny.toml", VALID)
-    result = check()
-    assert result.exit_code == 0, result.output
-    # every shipped file and the one own file
-    assert f"All {shipped_count() + 1} exercise files are sound" in result.stdout
-
-
-def test_without_path_a_bad_file_in_the_data_folder_is_refused(_isolated_data: Path) -> None:
-    path = write(
-        _isolated_data / "exercises", "own.toml", mutate('next = "check"', 'nxet = "check"')
-    )
-    assert_refused(check(), path, "mirror", "did you mean 'next'")
-
-
-def test_without_path_an_own_exercise_reusing_a_shipped_id_is_refused(
-    _isolated_data: Path,
-) -> None:
-    shipped = (
-        resources.files("content")
-        .joinpath("exercises", "active_listening.toml")
-        .read_text(encoding="utf-8")
-    )
-    path = write(_isolated_data / "exercises", "copy.toml", shipped)
-    # The app leaves this file out: only the shipped exercises are listed.
-    rows = json.loads(CliRunner().invoke(main, ["content", "list", "--json"]).stdout)
-    assert len(rows) == shipped_count()
-    # So the check must not call it sound.
-    result = check()
-    assert result.exit_code == 1, result.output
-    assert path.name in result.output
-    assert "'active-listening'" in result.output
-
-
-def test_without_path_data_option_chooses_the_folder(tmp_path: Path) -> None:
-    elsewhere = tmp_path / "elsewhere"
-    path = write(elsewhere / "exercises", "own.toml", mutate('on_pass = "share"\n', ""))
-    assert check().exit_code == 0  # WORKBOOK_DATA has no exercises
-    assert_refused(check("--data", str(elsewhere)), path, "mirror", "field 'on_pass'")
-
-
-def test_a_folder_path_checks_every_toml_inside(tmp_path: Path) -> None:
-    folder = tmp_path / "mine"
-    write(folder, "a_good.toml", VALID)
-    other = mutate('id = "tiny-talk"', 'id = "tiny-talk-two"')
-    write(folder, "b_good.toml", other)
-    write(folder, "notes.txt", "not an exercise")
-    result = check(str(folder))
-    assert result.exit_code == 0, result.output
-    assert "All 2 exercise files are sound" in result.stdout
-
-    bad = write(folder, "c_bad.toml", mutate('next = "check"', 'next = "nowhere"'))
-    result = check(str(folder))
-    assert_refused(result, bad, "mirror", "there is no step 'nowhere'")
-    assert "a_good.toml" not in result.output
-    assert "b_good.toml" not in result.output
-
-
-def test_a_folder_path_names_each_bad_file(tmp_path: Path) -> None:
-    folder = tmp_path / "mine"
-    one = write(folder, "one.toml", mutate('next = "check"', 'nxet = "check"'))
-    two = write(
-        folder,
-        "two.toml",
-        mutate('id = "tiny-talk"', 'id = "tiny-talk-two"', VALID + ORPHAN),
-    )
-    result = check(str(folder))
-    assert result.exit_code == 1, result.output
-    assert f"{one.name}: exercise 'tiny-talk', step 'mirror'" in result.output
-    assert f"{two.name}: exercise 'tiny-talk-two', step 'orphan'" in result.output
-
-
-def test_two_files_with_the_same_id_are_refused(tmp_path: Path) -> None:
-    folder = tmp_path / "mine"
-    write(folder, "first.toml", VALID)
-    write(folder, "second.toml", VALID)
-    result = check(str(folder))
-    assert result.exit_code == 1, result.output
-    assert "second.toml" in result.output
-    assert f"'{EXERCISE_ID}'" in result.output
-
-
-def test_a_missing_path_is_a_usage_error(tmp_path: Path) -> None:
-    result = CliRunner().invoke(main, ["content", "check", str(tmp_path / "absent.toml")])
-    assert result.exit_code == 2
-    assert "Traceback" not in result.output
-
-
-@pytest.mark.parametrize(
-    ("old", "new", "step", "phrase"),
-    [
-        ('next = "check"', 'next = "nowhere"', "mirror", "there is no step 'nowhere'"),
-        ('on_pass = "share"\n', "", "mirror", "field 'on_pass'"),
-        ('next = "check"', 'nxet = "check"', "mirror", "did you mean 'next'"),
-        ('actor = "each"', 'actor = "eahc"', "thanks", "did you mean 'each'"),
-    ],
-)
-def test_every_refusal_names_file_exercise_and_step(
-    tmp_path: Path, old: str, new: str, step: str, phrase: str
-) -> None:
-    path = write(tmp_path / "mine", "case.toml", mutate(old, new))
-    assert_refused(check(str(path)), path, step, phrase)
 
 
 # -- schema --------------------------------------------------------------------------------
