@@ -100,7 +100,11 @@ class ExerciseScreen(UsesBook, Screen[None]):
         if self.view.private:
             ready = self.book.library.say("handover.private_ready", **self._names())
             between.append(HandOverScreen(self.view.handover, ready))
-        self._show_in_turn(between)
+        if between:
+            # Straight away, so the next turn never paints before what must come first.
+            self._show_in_turn(between)
+        else:
+            self.call_after_refresh(self._show_in_turn, [])
 
     def _names(self) -> dict[str, str]:
         return {"actor": self.book.name(self.view.actor)}
@@ -216,4 +220,4 @@ class ExerciseScreen(UsesBook, Screen[None]):
         self.throttle = self._new_throttle()
         self.refresh(recompose=True)
         self.refresh_bindings()
-        self.call_after_refresh(self._arrive, move)
+        self._arrive(move)
