@@ -33,7 +33,7 @@ from workbook.models import (
     Turn,
 )
 from workbook.path_view import PathPart, describe_path
-from workbook.records import made_by
+from workbook.records import made_by_last_turn, record_id
 from workbook.reveal import RevealView, describe_reveal
 from workbook.store import Backend, Store
 from workbook.summary import Summary, summarise
@@ -122,24 +122,26 @@ class Workbook:
 
     def repair(self) -> None:
         """After a crash the session files win: rebuild the index, and any agreement or
-        milestone a completed session made that did not reach ``workbook.json``."""
+        milestone that a session's last turn made but that did not reach ``workbook.json``.
+
+        Only a last turn is looked at, and a session's turns are read only when its last turn
+        made a record that is missing: opening stays cheap however long the history.
+        """
         self.store.repair_index()
-        agreements = {a.id for a in self.store.agreements()}
-        milestones = {m.id for m in self.store.milestones()}
+        made = {a.id for a in self.store.agreements()} | {m.id for m in self.store.milestones()}
         for entry in self.store.index():
             exercise = self.library.exercises.get(entry.exercise_id)
-            if entry.status != "completed" or exercise is None:
+            last = self.store.last_turn(entry.id)
+            if exercise is None or last is None or last.step_id not in exercise.step_ids():
+                continue  # unknown or changed exercise: leave what was made as it is
+            if record_id(entry.id, last) in made:
                 continue
             session, turns = self.store.session(entry.id), self.store.turns(entry.id)
-            if any(t.step_id not in exercise.step_ids() for t in turns):
-                continue  # the exercise has changed since; leave what was made as it is
-            made, marked = made_by(exercise, session, turns)
-            for agreement in made:
-                if agreement.id not in agreements:
-                    self.store.save_agreement(agreement)
-            for milestone in marked:
-                if milestone.id not in milestones:
-                    self.store.save_milestone(milestone)
+            agreement, milestone = made_by_last_turn(exercise, session, turns)
+            if agreement is not None:
+                self.store.save_agreement(agreement)
+            if milestone is not None:
+                self.store.save_milestone(milestone)
 
     def begin_sitting(self) -> None:
         self._sitting = Sitting(id=new_id(), started_at=self.clock.now())

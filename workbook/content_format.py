@@ -120,6 +120,11 @@ class Step(Format):
             self.reveal = "together"
         return self
 
+    @property
+    def shown_to_both(self) -> bool:
+        """A private step whose answers both partners see once both have answered."""
+        return self.private and self.reveal in ("together", "match")
+
 
 class Exercise(Format):
     id: str = Field(pattern=r"^[a-z][a-z0-9_-]*$")

@@ -159,7 +159,7 @@ def form_problems(exercise: Exercise) -> list[str]:
         reasons.append(f"it has {count} step(s), fewer than {MIN_STEPS} (swaps do not count)")
     if not (
         has_loop(exercise)
-        or any(s.private and s.reveal in ("together", "match") for s in exercise.steps)
+        or any(s.shown_to_both for s in exercise.steps)
         or any(s.actor in (EACH, BOTH) for s in exercise.steps)
         or any(s.kind == "agreement" for s in exercise.steps)
     ):

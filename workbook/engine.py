@@ -20,7 +20,7 @@ from workbook.answers import AnswerError, check_answer, latest
 from workbook.content_format import BOTH, EACH, END, PAUSE, SET_ASIDE, Exercise, Step
 from workbook.models import Agreement, AnswerValue, Milestone, PartnerId, Session, Turn, other
 from workbook.privacy import mutual_items, offered, visit_of
-from workbook.records import build_agreement, build_milestone
+from workbook.records import made_by_last_turn
 
 #: Two partners: every partner holds every role once after one swap.
 ROUNDS = 2
@@ -158,7 +158,7 @@ def submit(
     )
     if len(session.waiting) > 1:
         return Move(session=_next_partner(session, now), turn=turn)
-    if step.private and step.reveal in ("together", "match"):
+    if step.shown_to_both:
         return _leave_private(exercise, session, turns, turn, now)
     target = step.next
     if step.kind == "choice":
@@ -166,8 +166,7 @@ def submit(
         target = (chosen.next if chosen else None) or step.next
     assert target is not None
     after = [*turns, turn]
-    agreement = build_agreement(exercise, session, after) if step.kind == "agreement" else None
-    milestone = build_milestone(exercise, session, after) if step.kind == "milestone" else None
+    agreement, milestone = made_by_last_turn(exercise, session, after)
     moved, swapped = _move_on(exercise, session, target, after, now)
     return Move(session=moved, turn=turn, swapped=swapped, agreement=agreement, milestone=milestone)
 
@@ -218,7 +217,7 @@ def pass_turn(
     )
     if step.actor == EACH and len(session.waiting) > 1:
         return Move(session=_next_partner(session, now), turn=turn)
-    if step.private and step.reveal in ("together", "match"):
+    if step.shown_to_both:
         return _leave_private(exercise, session, turns, turn, now)
     target = step.on_pass
     after = [*turns, turn]

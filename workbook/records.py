@@ -1,7 +1,7 @@
 """What a finished ``agreement`` or ``milestone`` step makes: an Agreement or a Milestone.
 
-Built from the session's turns alone, so the same records can be made again after a crash
-(``Workbook.repair``) exactly as they were made the first time.
+Built from the session's turns alone, so a record lost in a crash can be made again
+(``Workbook.repair``) exactly as it was made the first time.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ def build_agreement(exercise: Exercise, session: Session, turns: list[Turn]) -> 
     text = answer_words(exercise, turns, wording)
     accepted_at = visit[-1].at
     return Agreement(
-        id=f"{session.id}-{visit[-1].id}",
+        id=record_id(session.id, visit[-1]),
         title=title_from(text),
         text=text,
         category=str(category.value),
@@ -63,7 +63,7 @@ def build_milestone(exercise: Exercise, session: Session, turns: list[Turn]) -> 
         return None
     at = visit[-1].at
     return Milestone(
-        id=f"{session.id}-{visit[-1].id}",
+        id=record_id(session.id, visit[-1]),
         title=title_from(answer_words(exercise, turns, named)),
         on=at.date(),
         origin=session.id,
@@ -72,19 +72,22 @@ def build_milestone(exercise: Exercise, session: Session, turns: list[Turn]) -> 
     )
 
 
-def made_by(
+def made_by_last_turn(
     exercise: Exercise, session: Session, turns: list[Turn]
-) -> tuple[list[Agreement], list[Milestone]]:
-    """Every agreement and milestone this session's turns made (to repair after a crash)."""
-    agreements: list[Agreement] = []
-    milestones: list[Milestone] = []
-    for end in range(1, len(turns) + 1):
-        kind = exercise.step(turns[end - 1].step_id).kind
-        if kind == "agreement" and (agreement := build_agreement(exercise, session, turns[:end])):
-            agreements.append(agreement)
-        if kind == "milestone" and (milestone := build_milestone(exercise, session, turns[:end])):
-            milestones.append(milestone)
-    return agreements, milestones
+) -> tuple[Agreement | None, Milestone | None]:
+    """What the session's last turn made, if it completed an ``agreement`` or ``milestone``
+    step that both agreed to. Each save writes the session file before ``workbook.json``, so
+    this is the only record a crash can lose."""
+    kind = exercise.step(turns[-1].step_id).kind
+    return (
+        build_agreement(exercise, session, turns) if kind == "agreement" else None,
+        build_milestone(exercise, session, turns) if kind == "milestone" else None,
+    )
+
+
+def record_id(session_id: str, turn: Turn) -> str:
+    """The id of what ``turn`` (the last agreement of a visit) made in a session."""
+    return f"{session_id}-{turn.id}"
 
 
 def title_from(text: str, limit: int = 60) -> str:

@@ -216,6 +216,11 @@ class Store:
         name = self._session_name(session_id)
         return [_load(Turn, d, name) for d in self._session_db(session_id).table("turns").all()]
 
+    def last_turn(self, session_id: str) -> Turn | None:
+        """The session's most recent turn, read without validating the ones before it."""
+        docs = self._session_db(session_id).table("turns").all()
+        return _load(Turn, docs[-1], self._session_name(session_id)) if docs else None
+
     def draft(self, session_id: str) -> Draft | None:
         docs = self._session_db(session_id).table("draft").all()
         return _load(Draft, docs[0], self._session_name(session_id)) if docs else None

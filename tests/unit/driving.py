@@ -7,7 +7,8 @@ turn is saved as answered, and a waiting step shows its date only while it is st
 
 It also keeps its own record of *visits* (the turns given at one entry into a step), worked out
 from the session before each move rather than asked of ``privacy.visit_of``, so the tests can
-check the core's idea of a visit against it.
+check the core's idea of a visit against it. ``RandomPlayer`` draws every decision from
+Hypothesis, for answers of every kind.
 """
 
 from __future__ import annotations
@@ -18,9 +19,10 @@ from datetime import date, timedelta
 from typing import Protocol
 
 import pytest
+from hypothesis import strategies as st
 
 from workbook import engine
-from workbook.answers import AnswerError, latest
+from workbook.answers import AGREE, MENU_MARKS, AnswerError, latest
 from workbook.book import Workbook
 from workbook.clock import ManualClock
 from workbook.content import Library
@@ -312,3 +314,50 @@ def within(step: Step, today: date, days: int) -> date:
     if step.within_weeks is not None:
         days = min(days, step.within_weeks * 7)
     return today + timedelta(days=days)
+
+
+class RandomPlayer:
+    """Every decision drawn by Hypothesis: passes, pauses, answers of every kind."""
+
+    def __init__(self, data: st.DataObject, exercise: Exercise) -> None:
+        self.data = data
+        self.exercise = exercise
+
+    def wants_pause(self, step: Step) -> bool:
+        return self.data.draw(st.integers(0, 15), label="pause?") == 15
+
+    def wants_pass(self, step: Step) -> bool:
+        return self.data.draw(st.integers(0, 3), label=f"pass at {step.id}?") == 3
+
+    def lets_date_pass(self, due_on: date) -> bool:
+        return self.data.draw(st.booleans(), label=f"let {due_on} pass?")
+
+    def answer(self, step: Step, session: Session, turns: list[Turn], today: date) -> AnswerValue:
+        draw, label = self.data.draw, step.id
+        kind = step.kind
+        if kind == "text":
+            return draw(
+                st.text(max_size=12) | st.sampled_from(["I hear you.", "ok", " "]), label=label
+            )
+        if kind == "choice":
+            return draw(
+                st.sampled_from(valid_choices(self.exercise, step, session, turns)), label=label
+            )
+        if kind == "pick":
+            return draw(st.lists(st.sampled_from(step.items), min_size=1, unique=True), label)
+        if kind == "menu":
+            marks = st.fixed_dictionaries(
+                {item: st.sampled_from(MENU_MARKS) for item in step.items}
+            )
+            return draw(marks, label=label)
+        if kind == "scale":
+            low, high = step.scale
+            return draw(st.integers(low, high), label=label)
+        if kind == "date":
+            if step.within_weeks is not None:
+                days = draw(st.integers(0, step.within_weeks * 7), label=label)
+                return (today + timedelta(days=days)).isoformat()
+            return draw(st.dates(date(2000, 1, 1), date(2100, 12, 31)), label=label).isoformat()
+        if kind in ("confirm", "agreement", "milestone"):
+            return AGREE
+        raise AssertionError(f"no strategy for a {kind} step")

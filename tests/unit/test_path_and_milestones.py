@@ -93,3 +93,21 @@ def test_a_sensitive_exercise_does_not_start_without_consent(
         book.start(exercise_id, roles)  # type: ignore[arg-type]
     assert book.open_sessions() == []
     assert book.start(exercise_id, roles, consented=True).exercise_id == exercise_id  # type: ignore[arg-type]
+
+
+def test_an_agreement_lost_mid_session_is_made_again_at_repair(book: Workbook) -> None:
+    """Needs and requests makes its agreement in round one and goes on: the session is still
+    in progress when a crash could lose the agreement, and repair still finds it."""
+    session = book.start("needs-requests", {"asker": "a", "giver": "b"})
+    for value in ["You were on your phone.", "Lonely.", "Closeness.", "Put it away at dinner."]:
+        book.submit(session.id, value)
+    book.pass_turn(session.id)  # no second request: on to the giver
+    for value in ["request_1", "agreement", "time_together", AGREE, AGREE]:
+        book.submit(session.id, value)
+    [agreement] = book.agreements()
+    assert agreement.text == "Put it away at dinner."
+    assert book.load(session.id).session.status == "in_progress"
+
+    book.store._book.table("agreements").truncate()  # a crash between the two files
+    book.repair()
+    assert book.agreements() == [agreement]

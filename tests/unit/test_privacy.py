@@ -23,13 +23,12 @@ from tests.unit.driving import (
     OPEN,
     AfterMove,
     Played,
+    RandomPlayer,
     new_book,
     play,
-    valid_choices,
-    within,
 )
 from tests.unit.privacy_exercises import SECRETS, TINY_MENU
-from workbook.answers import AGREE, MENU_MARKS, answer_words
+from workbook.answers import answer_words
 from workbook.book import Workbook
 from workbook.content import Library, load_library
 from workbook.content_check import check_exercise
@@ -227,42 +226,18 @@ def check_reveal(book: Workbook, played: Played, move: Move) -> None:
         assert view.note == book.library.say("reveal.passed")
 
 
-class PrivatePlayer:
-    """Random passes and answers, text answers as unique tokens; a pause sometimes leaves a
-    draft behind."""
+class PrivatePlayer(RandomPlayer):
+    """Random passes and answers as for every exercise, but text answers are unique tokens, so
+    any one of them found where it should not be is a leak."""
 
     def __init__(self, data: st.DataObject, exercise: Exercise, tokens: Tokens) -> None:
-        self.data = data
-        self.exercise = exercise
+        super().__init__(data, exercise)
         self.tokens = tokens
 
-    def wants_pause(self, step: Step) -> bool:
-        return self.data.draw(st.integers(0, 15), label="pause?") == 15
-
-    def wants_pass(self, step: Step) -> bool:
-        return self.data.draw(st.integers(0, 3), label=f"pass at {step.id}?") == 3
-
-    def lets_date_pass(self, due_on: date) -> bool:
-        return self.data.draw(st.booleans(), label="let the date pass?")
-
     def answer(self, step: Step, session: Session, turns: list[Turn], today: date) -> AnswerValue:
-        draw = self.data.draw
         if step.kind == "text":
             return self.tokens.new()
-        if step.kind == "choice":
-            return draw(
-                st.sampled_from(valid_choices(self.exercise, step, session, turns)), label=step.id
-            )
-        if step.kind == "pick":
-            return draw(st.lists(st.sampled_from(step.items), min_size=1, unique=True), step.id)
-        if step.kind == "menu":
-            mark = st.sampled_from(MENU_MARKS)
-            return draw(st.fixed_dictionaries({i: mark for i in step.items}), label=step.id)
-        if step.kind == "scale":
-            return draw(st.integers(*step.scale), label=step.id)
-        if step.kind == "date":
-            return within(step, today, draw(st.integers(0, 60), label=step.id)).isoformat()
-        return AGREE
+        return super().answer(step, session, turns, today)
 
 
 def leave_a_draft(tokens: Tokens) -> AfterMove:
