@@ -1,4 +1,5 @@
-"""The Textual app: opens on set-up or Home, keeps the sitting, and quits without losing words."""
+"""The Textual app: opens on the safety check, set-up or Home, keeps the sitting, offers a
+time-out, resources, help and stopping from every screen, and quits without losing words."""
 
 from __future__ import annotations
 
@@ -7,23 +8,54 @@ from typing import Protocol, runtime_checkable
 
 from textual.app import App
 from textual.binding import Binding
+from textual.screen import Screen
 
+from screens.help import HelpScreen
 from screens.home import HomeScreen
+from screens.resources import ResourcesScreen
+from screens.safety import SafetyCheckScreen
 from screens.setup import SetupScreen
+from screens.stop import StopScreen
+from screens.timeout import TimeOutScreen
 from workbook.book import Workbook
+from workbook.pacing import sitting_is_long
+
+#: How often the app looks at the clock to see whether the sitting has gone on long.
+PACE_CHECK_SECONDS = 30
 
 
 @runtime_checkable
 class KeepsWords(Protocol):
-    """A screen holding unsaved typing, which it saves before the app closes."""
+    """A screen holding unsaved typing, which it saves before the app closes or a break."""
 
     def keep_words(self) -> None: ...
+
+
+@runtime_checkable
+class StopsHere(Protocol):
+    """A screen with a session open, which it pauses when the couple stops for today."""
+
+    def stop_here(self) -> None: ...
+
+
+@runtime_checkable
+class ComesBack(Protocol):
+    """A screen that has something to do when the couple comes back from a break (a private
+    step goes through its hand-over again)."""
+
+    def back_from_break(self) -> None: ...
 
 
 class WorkbookApp(App[None]):
     # Absolute, so a subclass defined elsewhere (a benchmark, a test) finds the stylesheet too.
     CSS_PATH = Path(__file__).with_name("app.tcss")
-    BINDINGS = [Binding("ctrl+q", "quit", "Quit", priority=True, id="quit")]
+    BINDINGS = [
+        Binding("ctrl+t", "time_out", "Time-out", priority=True, id="time-out"),
+        Binding("ctrl+g", "stop", "Stop for today", priority=True, id="stop"),
+        Binding("ctrl+r", "resources", "Where to turn", priority=True, id="resources"),
+        Binding("f1", "help", "Help", priority=True, id="help"),
+        Binding("ctrl+q", "quit", "Quit", priority=True, id="quit"),
+    ]
     ENABLE_COMMAND_PALETTE = False
 
     def __init__(self, book: Workbook) -> None:
@@ -31,16 +63,95 @@ class WorkbookApp(App[None]):
         self.book = book
         self.title = book.library.say("app.title")
         self.sub_title = book.library.say("app.subtitle")
+        self.pace_suggested = False
 
     def on_mount(self) -> None:
-        self.book.begin_sitting()
+        self.book.sitting.begin()
+        self.set_interval(PACE_CHECK_SECONDS, self.check_pace)
         if self.book.needs_setup():
-            self.push_screen(SetupScreen())
+            self.push_screen(SafetyCheckScreen("first_run"), self._after_first_check)
+        elif self.book.safety_check_needed():
+            self.push_screen(HomeScreen())
+            self.push_screen(SafetyCheckScreen("couple"), lambda _: self.book.safety_check_done())
         else:
             self.push_screen(HomeScreen())
 
+    def _after_first_check(self, _: None) -> None:
+        self.book.safety_check_done()
+        self.switch_screen(SetupScreen())
+
+    def _on_top(self, kind: type[Screen[object]]) -> bool:
+        return isinstance(self.screen, kind)
+
+    # -- from every screen ---------------------------------------------------------------
+
+    def action_time_out(self) -> None:
+        """A break, from anywhere, by either partner, typing or not."""
+        if self._on_top(TimeOutScreen) or self._on_top(StopScreen):
+            return
+        self._keep_words()
+        self.push_screen(TimeOutScreen(), self._after_break)
+
+    def _after_break(self, outcome: str | None) -> None:
+        if outcome == "stop":
+            self.action_stop()
+            return
+        if isinstance(self.screen, ComesBack):
+            self.screen.back_from_break()
+
+    def action_stop(self) -> None:
+        """ "We need to stop": ask once, then a closing for both, keeping everything."""
+        if self._on_top(StopScreen):
+            return
+        self._keep_words()
+        self.push_screen(StopScreen(), self._after_stop)
+
+    def _after_stop(self, stopped: bool | None) -> None:
+        if not stopped:
+            return
+        for screen in self.screen_stack:
+            if isinstance(screen, StopsHere):
+                screen.stop_here()
+        self.book.sitting.end("stopped")
+        self.exit()
+
+    def action_resources(self) -> None:
+        if self._on_top(ResourcesScreen):
+            return
+        self.push_screen(ResourcesScreen(), self._after_resources)
+
+    def _after_resources(self, wanted: str | None) -> None:
+        if wanted == "solo_check":
+            self.push_screen(SafetyCheckScreen("solo"), lambda _: self.action_resources())
+
+    def action_help(self) -> None:
+        if self._on_top(HelpScreen):
+            return
+        self.push_screen(HelpScreen(), self._after_help)
+
+    def _after_help(self, wanted: str | None) -> None:
+        if wanted == "safety_check":
+            self.push_screen(SafetyCheckScreen("couple"))
+        elif wanted == "resources":
+            self.action_resources()
+
+    def check_pace(self) -> None:
+        """Once a sitting has gone on long, suggest a break or stopping, gently, once."""
+        started = self.book.sitting.started_at
+        if self.pace_suggested or started is None:
+            return
+        pacing = self.book.library.pacing
+        if sitting_is_long(started, self.book.clock.now(), pacing):
+            self.pace_suggested = True
+            minutes = str(pacing.suggest_break_after_minutes)
+            self.notify(self.book.library.say("pace.long_sitting", minutes=minutes), timeout=60)
+
+    def _keep_words(self) -> None:
+        for screen in self.screen_stack:
+            if isinstance(screen, KeepsWords):
+                screen.keep_words()
+
     async def action_quit(self) -> None:
         """Save any half-typed answer first, then close."""
-        if isinstance(self.screen, KeepsWords):
-            self.screen.keep_words()
+        self._keep_words()
         self.exit()

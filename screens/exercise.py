@@ -174,10 +174,23 @@ class ExerciseScreen(UsesBook, Screen[None]):
         self._send(lambda: self.book.pass_turn(self.session_id))
 
     def action_pause(self) -> None:
-        self.keep_words()
-        self.book.pause(self.session_id)
+        self.stop_here()
         self.app.notify(self.book.library.say("exercise.paused"))
         self.dismiss()
+
+    def stop_here(self) -> None:
+        """Keep the words and pause the session where it stands (pausing, or stopping for
+        today)."""
+        self.keep_words()
+        self.book.pause(self.session_id)
+
+    def back_from_break(self) -> None:
+        """Back from a time-out: the same step and words; a private step's hand-over again."""
+        if self.view.private:
+            ready = self.book.library.say("handover.private_ready", **self._names())
+            self._show_in_turn([HandOverScreen(self.view.handover, ready)])
+        else:
+            self._focus_answer()
 
     def _send(self, act: Callable[[], Move]) -> None:
         """Run a submit or pass; on success show what comes next, else keep the words."""

@@ -28,6 +28,7 @@ class HomeScreen(UsesBook, Screen[None]):
                 self.say("home.greeting", a=partners["a"].name, b=partners["b"].name),
                 classes="lead",
             )
+            yield Static("", id="break-ahead", classes="notice")
             yield Label(self.say("home.open_sessions"), classes="heading")
             yield OptionList(id="sessions")
             yield Static(self.say("home.no_open_sessions"), id="no-sessions", classes="quiet")
@@ -49,6 +50,7 @@ class HomeScreen(UsesBook, Screen[None]):
     def refresh_lists(self) -> None:
         """Rebuild the three lists from the workbook as it is now."""
         book = self.book
+        self._show_break_ahead()
         sessions = self.query_one("#sessions", OptionList)
         sessions.clear_options()
         sessions.add_options(self._session_options())
@@ -81,6 +83,14 @@ class HomeScreen(UsesBook, Screen[None]):
         first = sessions if sessions.option_count else exercises
         first.focus(scroll_visible=False)
         self.query_one("#home", VerticalScroll).scroll_home(animate=False)
+
+    def _show_break_ahead(self) -> None:
+        """A break agreed before the app was closed: its return time, until it comes."""
+        ahead = self.book.break_ahead()
+        notice = self.query_one("#break-ahead", Static)
+        notice.display = ahead is not None
+        if ahead is not None:
+            notice.update(self.say("timeout.home", time=self.book.time_words(ahead.until)))
 
     def _session_options(self) -> list[Option]:
         library, today = self.book.library, self.book.clock.now().date()

@@ -6,9 +6,9 @@ saves before it returns, so what is on screen is always already on disk.
 
 from __future__ import annotations
 
-import secrets
 import unicodedata
 from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from workbook import engine
@@ -25,27 +25,27 @@ from workbook.models import (
     Draft,
     Meta,
     Milestone,
+    OwnResource,
     Partner,
     PartnerId,
+    Rest,
     Session,
     SessionIndexEntry,
-    Sitting,
+    TimeOut,
     Turn,
+    new_id,
 )
+from workbook.pacing import local_time
 from workbook.path_view import PathPart, describe_path
 from workbook.records import made_by_last_turn, record_id
 from workbook.reveal import RevealView, describe_reveal
+from workbook.sittings import SittingLog, break_ahead
 from workbook.store import Backend, Store
 from workbook.summary import Summary, summarise
 from workbook.turn_view import TurnView, describe, names_for
 from workbook.wording import fill
 
 COLOURS: dict[PartnerId, str] = {"a": "cyan", "b": "magenta"}
-
-
-def new_id() -> str:
-    """A random id: file names never reveal content."""
-    return secrets.token_hex(8)
 
 
 class NameError_(ValueError):
@@ -79,7 +79,8 @@ class Workbook:
         self.library = library
         self.clock = clock or SystemClock()
         self._lock = lock
-        self._sitting: Sitting | None = None
+        self.sitting = SittingLog(store, self.clock)
+        """The current sitting: its start, its time-outs, how it ends."""
 
     # -- opening and closing -------------------------------------------------------------
 
@@ -143,19 +144,10 @@ class Workbook:
             if milestone is not None:
                 self.store.save_milestone(milestone)
 
-    def begin_sitting(self) -> None:
-        self._sitting = Sitting(id=new_id(), started_at=self.clock.now())
-        self.store.save_sitting(self._sitting)
-
     def close(self) -> None:
-        """End the sitting, let go of the lock."""
+        """End the sitting (if it is still going), let go of the lock."""
         try:
-            if self._sitting is not None:
-                ended = self._sitting.model_copy(
-                    update={"ended_at": self.clock.now(), "ended_how": "closed"}
-                )
-                self.store.save_sitting(ended)
-                self._sitting = None
+            self.sitting.end("closed")
         finally:
             self.store.close()
             if self._lock is not None:
@@ -203,7 +195,7 @@ class Workbook:
         """Start a session with ``roles`` bound. A ``sensitive`` exercise starts only once
         both partners have consented in private (``consented``)."""
         exercise = self.exercise(exercise_id)
-        if exercise.sensitive and not consented:
+        if exercise.sensitive and (not consented or self.resting_until(exercise_id)):
             raise NotStartable(exercise_id)
         session = engine.start(exercise, roles, new_id(), self.clock.now())
         self.store.save_session(session)
@@ -318,7 +310,65 @@ class Workbook:
     # -- the path and milestones ---------------------------------------------------------
 
     def path(self) -> list[PathPart]:
-        return describe_path(self.library, self.store.index())
+        return describe_path(self.library, self.store.index(), self._rests())
+
+    # -- safety and pacing ---------------------------------------------------------------
+
+    def safety_check_needed(self) -> bool:
+        """Whether the first-run safety check is still to be done."""
+        meta = self.store.meta()
+        return meta is not None and not meta.safety_checked
+
+    def safety_check_done(self) -> None:
+        """Keep the one trace of the first-run check: that it was done (never an answer)."""
+        meta = self.store.meta()
+        if meta is not None and not meta.safety_checked:
+            self.store.save_meta(meta.model_copy(update={"safety_checked": True}))
+
+    def _rests(self) -> dict[str, date]:
+        today = self.clock.now().date()
+        return {r.id: r.until for r in self.store.rests() if r.until > today}
+
+    def resting_until(self, exercise_id: str) -> date | None:
+        """The day a sensitive exercise that did not open is offered again, if still ahead."""
+        return self._rests().get(exercise_id)
+
+    def consent(self, exercise_id: str, both_yes: bool) -> date | None:
+        """After both partners answered in private: None if it opens, else the day it is
+        offered again. Only the outcome is stored, never who said what."""
+        if both_yes:
+            return None
+        until = self.clock.now().date() + timedelta(days=self.library.pacing.declined_rest_days)
+        self.store.save_rest(Rest(id=exercise_id, until=until))
+        return until
+
+    def time_words(self, moment: datetime) -> str:
+        """A return time as the couple reads it: "18:30", or "tomorrow at 08:00"."""
+        time, later_day = local_time(moment, self.clock.now())
+        return self.library.say(
+            "timeout.at_tomorrow" if later_day else "timeout.at_today", time=time
+        )
+
+    def break_ahead(self) -> TimeOut | None:
+        """A break agreed in an earlier sitting whose return time is still ahead."""
+        return break_ahead(self.store.sittings(), self.clock.now())
+
+    def own_resources(self) -> list[OwnResource]:
+        return sorted(self.store.own_resources(), key=lambda r: r.added_at)
+
+    def add_own_resource(self, name: str, contact: str, note: str = "") -> OwnResource:
+        resource = OwnResource(
+            id=new_id(),
+            name=clean_name(name),
+            contact=clean_name(contact),
+            note=clean_name(note),
+            added_at=self.clock.now(),
+        )
+        self.store.save_own_resource(resource)
+        return resource
+
+    def remove_own_resource(self, resource_id: str) -> None:
+        self.store.remove_own_resource(resource_id)
 
     def milestones(self) -> list[Milestone]:
         """Every milestone, newest first."""

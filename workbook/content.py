@@ -20,6 +20,7 @@ from typing import Any
 
 from pydantic import BaseModel, RootModel, ValidationError
 
+from workbook.care_format import Pacing, Resources, SafetyCheck
 from workbook.content_check import check_exercise, nearest
 from workbook.content_format import Choice, Exercise
 from workbook.content_format import Path as PathFile
@@ -46,6 +47,9 @@ class Library:
     path: PathFile
     texts: Texts
     exercises: dict[str, Exercise]
+    safety: SafetyCheck
+    resources: Resources
+    pacing: Pacing
     problems: list[str] = field(default_factory=list)
     """Problems in the couple's own exercise files, which were left out."""
     warnings: list[str] = field(default_factory=list)
@@ -204,7 +208,14 @@ def load_library(data_folder: Path | None = None) -> Library:
     own_problems, own_warnings = _add_own(own_exercise_files(data_folder), path, exercises)
     ordered = dict(sorted(exercises.items(), key=lambda kv: (kv[1].part, kv[1].title)))
     return Library(
-        path=path, texts=texts, exercises=ordered, problems=own_problems, warnings=own_warnings
+        path=path,
+        texts=texts,
+        exercises=ordered,
+        safety=_load_model(SafetyCheck, "safety.toml"),
+        resources=_load_model(Resources, "resources.toml"),
+        pacing=_load_model(Pacing, "pacing.toml"),
+        problems=own_problems,
+        warnings=own_warnings,
     )
 
 

@@ -6,6 +6,7 @@ half-read. ``SCHEMA_VERSION`` is written into every file the app creates.
 
 from __future__ import annotations
 
+import secrets
 from datetime import date
 from typing import Literal
 
@@ -22,6 +23,11 @@ OPEN_STATUSES: frozenset[str] = frozenset({"in_progress", "paused"})
 #: A text answer, a choice id, a date in ISO form, "agree" (confirm, agreement, milestone),
 #: picked items or a menu's mutual items (a list), or a menu's marks before the reveal (a dict).
 AnswerValue = str | int | list[str] | dict[str, str] | None
+
+
+def new_id() -> str:
+    """A random id: file names never reveal content."""
+    return secrets.token_hex(8)
 
 
 def other(partner: PartnerId) -> PartnerId:
@@ -44,6 +50,8 @@ class Partner(Record):
 class Meta(Record):
     schema_version: int = SCHEMA_VERSION
     created_at: AwareDatetime
+    safety_checked: bool = False
+    """The first-run safety check was done: the one trace it leaves (never its answers)."""
 
 
 class Turn(Record):
@@ -163,10 +171,39 @@ class Milestone(Record):
     created_at: AwareDatetime
 
 
+class TimeOut(Record):
+    """A break either partner called, with the return time they agreed."""
+
+    called_at: AwareDatetime
+    until: AwareDatetime
+    back_at: AwareDatetime | None = None
+    """When they came back; None while the break lasts (or if the app closed during it)."""
+
+
 class Sitting(Record):
-    """One stretch of use, from opening the app to closing it."""
+    """One stretch of use, from opening the app to closing it, with its time-outs."""
 
     id: str
     started_at: AwareDatetime
     ended_at: AwareDatetime | None = None
     ended_how: Literal["closed", "stopped", "time_out"] | None = None
+    time_outs: list[TimeOut] = Field(default_factory=list)
+
+
+class Rest(Record):
+    """A sensitive exercise that did not open: it is not offered again until ``until``.
+    Nothing here says who declined."""
+
+    id: str
+    """The exercise id."""
+    until: date
+
+
+class OwnResource(Record):
+    """A place to turn to that the couple added themselves (both of them can see it)."""
+
+    id: str
+    name: str = Field(min_length=1, max_length=200)
+    contact: str = Field(max_length=500)
+    note: str = Field(default="", max_length=2000)
+    added_at: AwareDatetime

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date
 
 from workbook.content import Library
 from workbook.content_format import Exercise
@@ -18,7 +19,9 @@ class PathExercise:
     done: int
     """How many times the couple has finished it."""
     line: str
-    """How Home lists it: title, minutes, and whether it is done."""
+    """How Home lists it: title, minutes, and whether it is done (or when it is offered again)."""
+    resting_until: date | None = None
+    """A sensitive exercise that did not open today is not offered again until this day."""
 
 
 @dataclass(frozen=True)
@@ -29,9 +32,11 @@ class PathPart:
     exercises: list[PathExercise]
 
 
-def describe_path(library: Library, index: list[SessionIndexEntry]) -> list[PathPart]:
-    """Every part in order with the exercises a couple can start now. ``sensitive`` ones wait
-    for the private consent step (a later issue) and are left out."""
+def describe_path(
+    library: Library, index: list[SessionIndexEntry], rests: dict[str, date]
+) -> list[PathPart]:
+    """Every part in order with its exercises; ``rests`` holds the sensitive ones that did
+    not open lately, with the day each is offered again."""
     done = Counter(e.exercise_id for e in index if e.status == "completed")
     return [
         PathPart(
@@ -39,13 +44,24 @@ def describe_path(library: Library, index: list[SessionIndexEntry]) -> list[Path
             title=part.title,
             summary=part.summary,
             exercises=[
-                PathExercise(ex.id, ex.title, ex.minutes, done[ex.id], _line(library, ex, done))
+                _exercise(library, ex, done, rests.get(ex.id))
                 for ex in library.exercises.values()
-                if ex.part == part.number and not ex.sensitive
+                if ex.part == part.number
             ],
         )
         for part in sorted(library.path.parts, key=lambda p: p.number)
     ]
+
+
+def _exercise(
+    library: Library, exercise: Exercise, done: Counter[str], resting_until: date | None
+) -> PathExercise:
+    line = _line(library, exercise, done)
+    if resting_until is not None:
+        line = library.say("consent.resting", title=line, date=resting_until.isoformat())
+    return PathExercise(
+        exercise.id, exercise.title, exercise.minutes, done[exercise.id], line, resting_until
+    )
 
 
 def _line(library: Library, exercise: Exercise, done: Counter[str]) -> str:

@@ -2,7 +2,8 @@
 
 Layout (DESIGN, Storage)::
 
-    <data>/workbook.json        meta, partners, agreements, sittings
+    <data>/workbook.json        meta, partners, agreements, milestones, sittings, rests,
+                                the couple's own resources
     <data>/index.json           one entry per session, for Home
     <data>/sessions/<id>.json   one session's record, turns and draft
     <data>/lock                 held with flock while the app runs
@@ -30,8 +31,10 @@ from workbook.models import (
     Draft,
     Meta,
     Milestone,
+    OwnResource,
     Partner,
     Record,
+    Rest,
     Session,
     SessionIndexEntry,
     Sitting,
@@ -149,6 +152,12 @@ class Store:
             )
         return meta
 
+    def save_meta(self, meta: Meta) -> None:
+        table = self._book.table("meta")
+        with _batch(self._book):
+            table.truncate()
+            table.insert(_dump(meta))
+
     def partners(self) -> list[Partner]:
         docs = self._book.table("partners").all()
         return sorted((_load(Partner, d, WORKBOOK_FILE) for d in docs), key=lambda p: p.id)
@@ -163,7 +172,9 @@ class Store:
         docs = self._book.table("agreements").all()
         return [_load(Agreement, d, WORKBOOK_FILE) for d in docs]
 
-    def _put(self, table_name: str, record: Agreement | Milestone | Sitting) -> None:
+    def _put(
+        self, table_name: str, record: Agreement | Milestone | Sitting | Rest | OwnResource
+    ) -> None:
         """Insert ``record`` into a table of ``workbook.json``, replacing one with its id."""
         table = self._book.table(table_name)
         with _batch(self._book):
@@ -185,6 +196,22 @@ class Store:
 
     def sittings(self) -> list[Sitting]:
         return [_load(Sitting, d, WORKBOOK_FILE) for d in self._book.table("sittings").all()]
+
+    def rests(self) -> list[Rest]:
+        return [_load(Rest, d, WORKBOOK_FILE) for d in self._book.table("rests").all()]
+
+    def save_rest(self, rest: Rest) -> None:
+        self._put("rests", rest)
+
+    def own_resources(self) -> list[OwnResource]:
+        docs = self._book.table("resources").all()
+        return [_load(OwnResource, d, WORKBOOK_FILE) for d in docs]
+
+    def save_own_resource(self, resource: OwnResource) -> None:
+        self._put("resources", resource)
+
+    def remove_own_resource(self, resource_id: str) -> None:
+        self._book.table("resources").remove(lambda d: d.get("id") == resource_id)
 
     # -- sessions ------------------------------------------------------------------------
 
