@@ -27,7 +27,7 @@ lint: $(STAMP_TEST)
 	$(BIN)/ruff format --check workbook screens content tests benchmarks
 
 test: lint
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n 4
 
 bench: $(STAMP_TEST)
 	$(BIN)/python benchmarks/run.py

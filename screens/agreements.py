@@ -38,7 +38,7 @@ class AgreementsScreen(UsesBook, Screen[None]):
             ]
             yield OptionList(*options, id="agreement-options")
             yield Button("Back", id="back")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         options = self.query_one("#agreement-options", OptionList)
@@ -103,7 +103,7 @@ class AgreementScreen(UsesBook, Screen[None]):
                 classes="quiet",
             )
             yield Button("Back", id="back", variant="primary")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#back").focus()

@@ -51,8 +51,8 @@ class WorkbookApp(App[None]):
     CSS_PATH = Path(__file__).with_name("app.tcss")
     BINDINGS = [
         Binding("ctrl+t", "time_out", "Time-out", priority=True, id="time-out"),
-        Binding("ctrl+g", "stop", "Stop for today", priority=True, id="stop"),
-        Binding("ctrl+r", "resources", "Where to turn", priority=True, id="resources"),
+        Binding("ctrl+g", "stop", "Stop", priority=True, id="stop"),
+        Binding("ctrl+r", "resources", "Resources", priority=True, id="resources"),
         Binding("f1", "help", "Help", priority=True, id="help"),
         Binding("ctrl+q", "quit", "Quit", priority=True, id="quit"),
     ]
@@ -78,30 +78,29 @@ class WorkbookApp(App[None]):
 
     def _after_first_check(self, _: None) -> None:
         self.book.safety_check_done()
-        self.switch_screen(SetupScreen())
+        self.push_screen(SetupScreen())
 
-    def _on_top(self, kind: type[Screen[object]]) -> bool:
-        return isinstance(self.screen, kind)
+    def under_way(self, kind: type[Screen[object]]) -> bool:
+        """Whether a screen of ``kind`` is open anywhere in the stack (say, a break, with help
+        opened on top of it): the same flow is never started inside itself."""
+        return any(isinstance(screen, kind) for screen in self.screen_stack)
 
     # -- from every screen ---------------------------------------------------------------
 
     def action_time_out(self) -> None:
         """A break, from anywhere, by either partner, typing or not."""
-        if self._on_top(TimeOutScreen) or self._on_top(StopScreen):
+        if self.under_way(TimeOutScreen) or self.under_way(StopScreen):
             return
         self._keep_words()
         self.push_screen(TimeOutScreen(), self._after_break)
 
-    def _after_break(self, outcome: str | None) -> None:
-        if outcome == "stop":
-            self.action_stop()
-            return
+    def _after_break(self, _: str | None) -> None:
         if isinstance(self.screen, ComesBack):
             self.screen.back_from_break()
 
     def action_stop(self) -> None:
         """ "We need to stop": ask once, then a closing for both, keeping everything."""
-        if self._on_top(StopScreen):
+        if self.under_way(StopScreen):
             return
         self._keep_words()
         self.push_screen(StopScreen(), self._after_stop)
@@ -116,21 +115,21 @@ class WorkbookApp(App[None]):
         self.exit()
 
     def action_resources(self) -> None:
-        if self._on_top(ResourcesScreen):
+        if self.under_way(ResourcesScreen):
             return
         self.push_screen(ResourcesScreen(), self._after_resources)
 
     def _after_resources(self, wanted: str | None) -> None:
-        if wanted == "solo_check":
+        if wanted == "solo_check" and not self.under_way(SafetyCheckScreen):
             self.push_screen(SafetyCheckScreen("solo"), lambda _: self.action_resources())
 
     def action_help(self) -> None:
-        if self._on_top(HelpScreen):
+        if self.under_way(HelpScreen):
             return
         self.push_screen(HelpScreen(), self._after_help)
 
     def _after_help(self, wanted: str | None) -> None:
-        if wanted == "safety_check":
+        if wanted == "safety_check" and not self.under_way(SafetyCheckScreen):
             self.push_screen(SafetyCheckScreen("couple"))
         elif wanted == "resources":
             self.action_resources()

@@ -83,7 +83,7 @@ class ExerciseScreen(UsesBook, Screen[None]):
                 yield Static(self.say(f"exercise.{view.kind}_help"), classes="quiet")
         yield Static("", id="message", classes="message -empty")
         yield from answer_widgets(view, self.book.library)
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self._arrive(None)

@@ -1,4 +1,7 @@
-"""Home: sessions to pick up (newest first), exercises to start, and the agreements."""
+"""Home: sessions to pick up (newest first), exercises to start, and the agreements.
+
+A sensitive exercise opens, and is picked up again, only after both partners say yes in
+private (``ConsentScreen``), each time."""
 
 from __future__ import annotations
 
@@ -11,6 +14,7 @@ from textual.widgets.option_list import Option
 
 from screens.agreements import AgreementsScreen
 from screens.base import UsesBook
+from screens.consent import ConsentScreen
 from screens.exercise import ExerciseScreen
 from screens.plain import plain
 from screens.roles import RolesScreen
@@ -39,7 +43,7 @@ class HomeScreen(UsesBook, Screen[None]):
             yield Static(self.say("home.no_agreements"), id="no-agreements", classes="quiet")
             yield Label(self.say("home.milestones"), id="milestones-heading", classes="heading")
             yield OptionList(id="milestones")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.refresh_lists()
@@ -80,7 +84,7 @@ class HomeScreen(UsesBook, Screen[None]):
                 (i for i in range(options.option_count) if not options.options[i].disabled), None
             )
         exercises.scroll_home(animate=False)  # part 1's heading in view, not just its exercise
-        first = sessions if sessions.option_count else exercises
+        first = sessions if sessions.highlighted is not None else exercises
         first.focus(scroll_visible=False)
         self.query_one("#home", VerticalScroll).scroll_home(animate=False)
 
@@ -106,39 +110,66 @@ class HomeScreen(UsesBook, Screen[None]):
                 key = "home.session_paused" if entry.status == "paused" else "home.session_line"
                 step = str(step_position(exercise, entry.step_id)[0])
                 line = library.say(key, step=step, **names)
-            options.append(Option(plain(line), id=f"session:{entry.id}"))
+            resting = self.book.resting_until(entry.exercise_id)
+            if resting is not None:  # it did not open lately: not picked up before that day
+                line = library.say("consent.resting", title=line, date=resting.isoformat())
+            options.append(
+                Option(plain(line), id=f"session:{entry.id}", disabled=resting is not None)
+            )
         return options
 
     def _path_options(self) -> list[Option]:
-        """The ten parts as headings, each followed by the exercises that can start now."""
+        """The ten parts as headings, each followed by its exercises; one resting after it
+        did not open is listed with its date but cannot be chosen."""
         library = self.book.library
         options = []
         for part in self.book.path():
             heading = library.say("home.part_line", number=str(part.number), title=part.title)
             options.append(Option(plain(heading, "bold"), disabled=True))
             for exercise in part.exercises:
-                options.append(Option(plain("  " + exercise.line), id=f"exercise:{exercise.id}"))
+                line, resting = plain("  " + exercise.line), exercise.resting_until is not None
+                options.append(Option(line, id=f"exercise:{exercise.id}", disabled=resting))
         return options
 
     @on(OptionList.OptionSelected, "#sessions")
     def _resume(self, event: OptionList.OptionSelected) -> None:
+        """Pick a session up; a sensitive one only once both have said yes again, in private."""
         session_id = str(event.option.id).removeprefix("session:")
-        self.book.resume(session_id)
-        self.app.push_screen(ExerciseScreen(session_id))
+        exercise = self.book.exercise(self.book.load(session_id).session.exercise_id)
+
+        def open_it(consented: bool | None) -> None:
+            if consented or not exercise.sensitive:
+                self.book.resume(session_id, consented=bool(consented))
+                self.app.push_screen(ExerciseScreen(session_id))
+
+        if exercise.sensitive:
+            self.app.push_screen(ConsentScreen(exercise, resuming=True), open_it)
+        else:
+            open_it(False)
 
     @on(OptionList.OptionSelected, "#exercises")
-    def _choose_roles(self, event: OptionList.OptionSelected) -> None:
+    def _choose(self, event: OptionList.OptionSelected) -> None:
+        """Start an exercise: a sensitive one asks each partner in private first."""
         exercise = self.book.exercise(str(event.option.id).removeprefix("exercise:"))
 
-        def begin(roles: dict[str, PartnerId] | None) -> None:
-            if roles is not None:
-                self._begin(exercise, roles)
+        def choose_roles(consented: bool | None) -> None:
+            if consented or not exercise.sensitive:
+                self.app.push_screen(
+                    RolesScreen(exercise),
+                    lambda roles: self._begin(exercise, roles, bool(consented)),
+                )
 
-        self.app.push_screen(RolesScreen(exercise), begin)
+        if exercise.sensitive:
+            self.app.push_screen(ConsentScreen(exercise, resuming=False), choose_roles)
+        else:
+            choose_roles(False)
 
-    def _begin(self, exercise: Exercise, roles: dict[str, PartnerId]) -> None:
-        session = self.book.start(exercise.id, roles)
-        self.app.push_screen(ExerciseScreen(session.id))
+    def _begin(
+        self, exercise: Exercise, roles: dict[str, PartnerId] | None, consented: bool
+    ) -> None:
+        if roles is not None:
+            session = self.book.start(exercise.id, roles, consented=consented)
+            self.app.push_screen(ExerciseScreen(session.id))
 
     @on(OptionList.OptionSelected, "#agreements")
     def _agreements(self, event: OptionList.OptionSelected) -> None:

@@ -26,7 +26,7 @@ class SetupScreen(UsesBook, Screen[None]):
             yield Static("", id="message", classes="message -empty")
             yield Button("Begin", id="begin", variant="primary")
             yield Static(self.say("app.not_therapy"), classes="quiet")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#name-a").focus()

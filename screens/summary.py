@@ -44,7 +44,7 @@ class SummaryScreen(UsesBook, Screen[None]):
                 yield Static(plain(said, style), classes="shown")
             yield Static(plain(summary.closing), classes="lead")
             yield Button("Back to Home", id="home", variant="primary")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         # Focus the text, not the button at its end, so it opens scrolled to the top.

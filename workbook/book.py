@@ -194,12 +194,18 @@ class Workbook:
     ) -> Session:
         """Start a session with ``roles`` bound. A ``sensitive`` exercise starts only once
         both partners have consented in private (``consented``)."""
-        exercise = self.exercise(exercise_id)
-        if exercise.sensitive and (not consented or self.resting_until(exercise_id)):
-            raise NotStartable(exercise_id)
+        exercise = self._may_open(exercise_id, consented)
         session = engine.start(exercise, roles, new_id(), self.clock.now())
         self.store.save_session(session)
         return session
+
+    def _may_open(self, exercise_id: str, consented: bool) -> Exercise:
+        """The exercise, if it may open now; ``NotStartable`` for a sensitive one without
+        both partners' private yes, or resting after it did not open."""
+        exercise = self.exercise(exercise_id)
+        if exercise.sensitive and (not consented or self.resting_until(exercise_id)):
+            raise NotStartable(exercise_id)
+        return exercise
 
     def load(self, session_id: str) -> Opened:
         return Opened(
@@ -208,9 +214,11 @@ class Workbook:
             self.store.draft(session_id),
         )
 
-    def resume(self, session_id: str) -> Opened:
-        """Open a session to carry on; a paused one is in progress again."""
+    def resume(self, session_id: str, consented: bool = False) -> Opened:
+        """Open a session to carry on; a paused one is in progress again. A ``sensitive``
+        one is picked up only when both have said yes again in private (``consented``)."""
         opened = self.load(session_id)
+        self._may_open(opened.session.exercise_id, consented)
         if opened.session.status == "paused":
             session = engine.resume(opened.session, self.clock.now())
             self.store.save_session(session, keep_draft=True)
@@ -357,6 +365,9 @@ class Workbook:
         return sorted(self.store.own_resources(), key=lambda r: r.added_at)
 
     def add_own_resource(self, name: str, contact: str, note: str = "") -> OwnResource:
+        """Save one of the couple's own places to turn; ``NameError_`` if it has no name."""
+        if not clean_name(name):
+            raise NameError_("resources.need_name")
         resource = OwnResource(
             id=new_id(),
             name=clean_name(name),

@@ -29,6 +29,15 @@ def check_return(called_at: datetime, until: datetime, pacing: Pacing) -> dateti
     return until
 
 
+def return_choices(
+    called_at: datetime, pacing: Pacing, later_than: datetime | None = None
+) -> list[tuple[int, datetime]]:
+    """The return times offered, as minutes after the call and as moments; once one is
+    proposed, the other partner is offered only later ones."""
+    offered = [(m, called_at + timedelta(minutes=m)) for m in pacing.break_choices_minutes]
+    return [(m, at) for m, at in offered if later_than is None or at > later_than]
+
+
 def agreed_return(proposed: datetime, counter: datetime | None) -> datetime:
     """The caller proposes, the other may propose another: the later of the two stands."""
     return proposed if counter is None else max(proposed, counter)
@@ -77,6 +86,17 @@ def breath_at(elapsed: timedelta, pacing: Pacing) -> Breath:
     if into < pacing.breathe_in_seconds:
         return Breath(True, into / pacing.breathe_in_seconds)
     return Breath(False, 1 - (into - pacing.breathe_in_seconds) / pacing.breathe_out_seconds)
+
+
+def minutes_on_break(called_at: datetime, now: datetime) -> int:
+    """Whole minutes since the break was called."""
+    return max(0, int((now - called_at).total_seconds() // 60))
+
+
+def back_early(called_at: datetime, now: datetime, pacing: Pacing) -> bool:
+    """Whether coming back now is sooner than the body usually needs to settle (allowed,
+    after one gentle question)."""
+    return now < called_at + timedelta(minutes=pacing.break_min_minutes)
 
 
 def sitting_is_long(started_at: datetime, now: datetime, pacing: Pacing) -> bool:

@@ -35,10 +35,12 @@ class SittingLog:
         self._sitting = self._sitting.model_copy(update=update)
         self._store.save_sitting(self._sitting)
 
-    def call_time_out(self, until: datetime) -> TimeOut:
-        """Record a break agreed to last until ``until`` (checked by ``pacing`` beforehand)."""
+    def call_time_out(self, until: datetime, called_at: datetime | None = None) -> TimeOut:
+        """Record a break agreed to last until ``until`` (checked by ``pacing`` beforehand),
+        called at ``called_at`` (the moment ctrl+t was pressed, before the couple agreed on a
+        time) or now."""
         assert self._sitting is not None, "no sitting has begun"
-        time_out = TimeOut(called_at=self._clock.now(), until=until)
+        time_out = TimeOut(called_at=called_at or self._clock.now(), until=until)
         self._change(time_outs=[*self._sitting.time_outs, time_out])
         return time_out
 

@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from workbook.answers import AGREEING_KINDS, answer_words
 from workbook.content import Library
 from workbook.content_format import Exercise
-from workbook.models import Agreement, Milestone, Partner, PartnerId, Session, Turn
+from workbook.models import Agreement, Milestone, Partner, PartnerId, Session, Turn, other
 from workbook.privacy import shared_with_both, visit_of
-from workbook.wording import visible
+from workbook.turn_view import names_for
+from workbook.wording import fill, visible
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,8 @@ def summarise(
     milestones: list[Milestone],
 ) -> Summary:
     """What both partners may see of a finished (or set aside) session: revealed private
-    answers are in it, unrevealed ones (and their passes) never."""
+    answers are in it, unrevealed ones (and their passes) never. A pass at a shared step is
+    listed with what was asked."""
     shared = {t.id for step in exercise.steps for t in shared_with_both(step, turns)}
     lines: list[SummaryLine] = []
     for turn in turns:
@@ -47,8 +49,12 @@ def summarise(
         if step.kind in AGREEING_KINDS:
             continue
         author = partners[turn.partner].name
-        if turn.passed and not step.private:
-            lines.append(SummaryLine(author, library.say("summary.passed_line"), True))
+        if turn.passed and not step.private:  # a private pass is nobody's business
+            as_then = _roles_in_round(session, turn.round)
+            asked = fill(step.prompt, names_for(as_then, partners, turn.partner))
+            lines.append(
+                SummaryLine(author, library.say("summary.passed_line", prompt=asked), True)
+            )
         elif turn.id in shared and step.reveal == "match":
             words = answer_words(exercise, turns, turn)
             if words and visit_of(turns, turns.index(turn))[0] is turn:  # both's items: once
@@ -66,3 +72,11 @@ def summarise(
         milestones=milestones,
         closing=exercise.closing,
     )
+
+
+def _roles_in_round(session: Session, round_: int) -> Session:
+    """``session`` with its roles as they were in ``round_``: each swap of roles (engine's
+    ``_move_on``) hands every role to the other partner."""
+    if (session.round - round_) % 2 == 0:
+        return session
+    return session.model_copy(update={"roles": {r: other(h) for r, h in session.roles.items()}})

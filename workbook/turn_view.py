@@ -163,6 +163,7 @@ def describe(
         step=str(number),
         steps=str(total),
         round=str(session.round),
+        minutes=str(exercise.minutes),
     )
     return TurnView(
         exercise_title=exercise.title,

@@ -117,64 +117,76 @@ async def test_menu_shows_and_keeps_only_what_both_chose(data_folder: Path) -> N
 
     async with running(data_folder, "test-menu") as (app, pilot):
         assert app.book.library.problems == [] and app.book.library.warnings == []
-        sid = session_id(app)
-        session_file = data_folder / "sessions" / f"{sid}.json"
-        menu = app.book.exercise("test-menu").step("menu")
-        await pilot.press("ctrl+s")  # Alex: ready
-        await pilot.pause()
-        await pilot.press("ctrl+s")  # Sam: ready
-        await settle(pilot)
+        await check_only_what_both_chose(pilot, data_folder)
 
-        assert_hand_over(pilot, SAM_LOOKS_AWAY)
-        await pilot.press("enter")
-        await settle(pilot)
-        assert "Alex's turn" in screen_text(pilot)
-        await mark(pilot, {0: 2, 1: 2})  # Alex: yes, yes, no, no
-        assert marked(pilot, "Yes", HOLDING)
-        assert marked(pilot, "Yes", WALK)
-        assert marked(pilot, "No", DANCING)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
 
-        assert_hand_over(pilot, ALEX_LOOKS_AWAY)
-        await pilot.press("enter")
-        await settle(pilot)
-        assert "Sam's turn" in screen_text(pilot)
-        # Sam's menu starts fresh: nothing of Alex's marks shows
-        for item in (HOLDING, WALK, DANCING, COOKING):
-            assert marked(pilot, "No", item)
-        assert shareable_answers(menu, app.book.load(sid).turns, SAM_ID) == []
-        await mark(pilot, {1: 1, 2: 2})  # Sam: no, maybe, yes, no
-        assert marked(pilot, "Maybe", WALK)
-        assert marked(pilot, "Yes", DANCING)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+async def check_only_what_both_chose(pilot, data_folder: Path) -> None:  # type: ignore[no-untyped-def]
+    """From the first step of a menu exercise (both agree to start, each marks the menu
+    alone, then a step shows what both chose): Alex marks items 0 and 1 yes, Sam item 1 maybe
+    and item 2 yes; only item 1 is ever shown or kept. Also run on the shipped intimacy menu
+    (``test_consent.py``)."""
+    app = pilot.app
+    sid = session_id(app)
+    session_file = data_folder / "sessions" / f"{sid}.json"
+    exercise = app.book.exercise(app.book.load(sid).session.exercise_id)
+    menu = exercise.step("menu")
+    first, both_chose, second, *rest = menu.items
+    hidden_items = (first, second, *rest)
+    await pilot.press("ctrl+s")  # Alex: ready
+    await pilot.pause()
+    await pilot.press("ctrl+s")  # Sam: ready
+    await settle(pilot)
 
-        # the reveal: only the item both marked yes or maybe, and no count of the rest
-        assert isinstance(app.screen, RevealScreen)
-        words = screen_words(pilot)
-        assert WALK in words
-        for hidden in (HOLDING, DANCING, COOKING):
-            assert hidden not in words
-        assert not any(c.isdigit() for c in words), words
+    assert_hand_over(pilot, SAM_LOOKS_AWAY)
+    await pilot.press("enter")
+    await settle(pilot)
+    assert "Alex's turn" in screen_text(pilot)
+    await mark(pilot, {0: 2, 1: 2})  # Alex: yes, yes, no, no...
+    assert marked(pilot, "Yes", first)
+    assert marked(pilot, "Yes", both_chose)
+    assert marked(pilot, "No", second)
+    await pilot.press("ctrl+s")
+    await settle(pilot)
 
-        # on disk: only the mutual item is kept, and no marks at all
-        raw = session_file.read_text(encoding="utf-8")
-        assert WALK in raw
-        for hidden in (HOLDING, DANCING, COOKING, '"yes"', '"maybe"', '"no"'):
-            assert hidden not in raw, hidden
-        for hidden in (HOLDING, DANCING, COOKING):
-            assert hidden not in saved_words(data_folder), hidden
-        menu_turns = [t for t in app.book.store.turns(sid) if t.step_id == "menu"]
-        assert [t.partner for t in menu_turns] == [ALEX_ID, SAM_ID]
-        assert [t.value for t in menu_turns] == [[WALK], [WALK]]
+    assert_hand_over(pilot, ALEX_LOOKS_AWAY)
+    await pilot.press("enter")
+    await settle(pilot)
+    assert "Sam's turn" in screen_text(pilot)
+    # Sam's menu starts fresh: nothing of Alex's marks shows
+    for item in (first, both_chose, second):
+        assert marked(pilot, "No", item)
+    assert shareable_answers(menu, app.book.load(sid).turns, SAM_ID) == []
+    await mark(pilot, {1: 1, 2: 2})  # Sam: no, maybe, yes, no...
+    assert marked(pilot, "Maybe", both_chose)
+    assert marked(pilot, "Yes", second)
+    await pilot.press("ctrl+s")
+    await settle(pilot)
 
-        # the next step shows what both chose, and nothing else
-        await pilot.press("enter")
-        await settle(pilot)
-        assert isinstance(app.screen, ExerciseScreen)
-        assert app.screen.view.step_id == "plan"
-        words = screen_words(pilot)
-        assert f"What you both chose: {WALK}" in words
-        for hidden in (HOLDING, DANCING, COOKING):
-            assert hidden not in words
+    # the reveal: only the item both marked yes or maybe, and no count of the rest
+    assert isinstance(app.screen, RevealScreen)
+    words = screen_words(pilot)
+    assert both_chose in words
+    for hidden in hidden_items:
+        assert hidden not in words
+    assert not any(c.isdigit() for c in words), words
+
+    # on disk: only the mutual item is kept, and no marks at all
+    raw = session_file.read_text(encoding="utf-8")
+    assert both_chose in raw
+    for hidden in (*hidden_items, '"yes"', '"maybe"', '"no"'):
+        assert hidden not in raw, hidden
+    for hidden in hidden_items:
+        assert hidden not in saved_words(data_folder), hidden
+    menu_turns = [t for t in app.book.store.turns(sid) if t.step_id == "menu"]
+    assert [t.partner for t in menu_turns] == [ALEX_ID, SAM_ID]
+    assert [t.value for t in menu_turns] == [[both_chose], [both_chose]]
+
+    # the next step shows what both chose, and nothing else
+    await pilot.press("enter")
+    await settle(pilot)
+    assert isinstance(app.screen, ExerciseScreen)
+    assert app.screen.view.step_id == menu.next
+    words = screen_words(pilot)
+    assert f"What you both chose: {both_chose}" in words
+    for hidden in hidden_items:
+        assert hidden not in words

@@ -1,7 +1,8 @@
 """Privacy on screen, by keys only: a private answer stays off the other partner's screen until
 the reveal (hand-overs, fresh answer boxes, an emptied clipboard, undo that brings nothing
 back); a private turn reopened after quitting starts with the hand-over; a private pass is not
-announced; and Home's path lists every part but no sensitive exercise. Menus on screen are in
+announced; and Home's path lists every part and every exercise, a sensitive one opening only
+through private consent (``test_consent.py``). Menus on screen are in
 ``test_menu_on_screen.py``."""
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from pathlib import Path
 
 from textual.widgets import OptionList, TextArea
 
+from screens.consent import ConsentScreen
 from screens.exercise import ExerciseScreen
 from screens.handover import HandOverScreen
 from screens.home import HomeScreen
@@ -236,10 +238,12 @@ async def test_a_private_pass_is_not_announced_to_the_other_partner(data_folder:
 
 
 def finish_appreciations(folder: Path) -> None:
-    """Alex and Sam do Appreciations through the core, to the end."""
+    """Alex and Sam, past the first-run safety check, do Appreciations through the core, to
+    the end."""
     book = Workbook.open(folder)
     try:
         book.set_partners("Alex", "Sam")
+        book.safety_check_done()
         session = book.start("appreciations", {"first": ALEX_ID, "second": SAM_ID})
         for value in ("Tea", "A walk", "Thanks", "Thank you", "Our first calm talk"):
             book.submit(session.id, value)
@@ -250,7 +254,7 @@ def finish_appreciations(folder: Path) -> None:
         book.close()
 
 
-async def test_path_lists_every_part_no_sensitive_exercise_and_what_is_done(
+async def test_path_lists_every_part_every_exercise_and_what_is_done(
     data_folder: Path,
 ) -> None:
     finish_appreciations(data_folder)
@@ -274,13 +278,13 @@ async def test_path_lists_every_part_no_sensitive_exercise_and_what_is_done(
             for part in parts:
                 assert f"{part.number}. {part.title}" in seen, part.title
 
-            # sensitive exercises are not offered at all
+            # sensitive exercises are listed too: they open only through private consent
             sensitive = {e.id for e in library.exercises.values() if e.sensitive}
             assert {"transparency", "intimacy-menu"} <= sensitive
             listed = {str(o.id).removeprefix("exercise:") for o in exercises.options if o.id}
-            assert listed == set(library.exercises) - sensitive
+            assert listed == set(library.exercises)
             for exercise_id in sensitive:
-                assert library.exercises[exercise_id].title not in seen
+                assert library.exercises[exercise_id].title in seen
 
             # the finished exercise says so; one not yet done does not
             appreciations = library.exercises["appreciations"]
@@ -288,5 +292,14 @@ async def test_path_lists_every_part_no_sensitive_exercise_and_what_is_done(
             apology = library.exercises["apology"]
             assert f"{apology.title} · about {apology.minutes} minutes" in seen
             assert f"{apology.title} · about {apology.minutes} minutes · done" not in seen
+
+            for exercise_id in sensitive:
+                await choose(pilot, f"exercise:{exercise_id}", "#exercises")
+                assert isinstance(app.screen, ConsentScreen)
+                assert app.screen.exercise.id == exercise_id
+                await pilot.press("escape")  # before anyone answers: back, nothing kept
+                await settle(pilot)
+                assert isinstance(app.screen, HomeScreen)
+            assert app.book.open_sessions() == []
     finally:
         app.book.close()

@@ -67,6 +67,7 @@ def _type_half_an_answer_then_kill(folder: Path, session_id: str, session_file: 
 async def test_killed_mid_answer_resumes_with_words_restored(data_folder: Path) -> None:
     book = Workbook.open(data_folder)
     book.set_partners("Alex", "Sam")
+    book.safety_check_done()
     session = book.start("active-listening", {"speaker": "a", "listener": "b"})
     book.submit(session.id, "I feel alone")  # now Sam mirrors
     book.close()

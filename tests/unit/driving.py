@@ -175,7 +175,7 @@ def play(
             break
         if session.status == "paused":
             assert session.id in {e.id for e in book.open_sessions()}
-            resumed = book.resume(session.id)
+            resumed = book.resume(session.id, consented=True)
             assert resumed.session.status == "in_progress"
             assert (resumed.session.step_id, resumed.session.actor, resumed.session.waiting) == (
                 session.step_id,

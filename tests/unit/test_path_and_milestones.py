@@ -1,27 +1,39 @@
-"""The Path on Home, sensitive exercises held back, and milestones marked by hand."""
+"""The Path on Home, sensitive exercises opening only with consent (and resting after a
+"not today"), and milestones marked by hand."""
 
 from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, datetime, time, timedelta
 
 import pytest
 
 from workbook.answers import AGREE
 from workbook.book import NotStartable, Workbook
+from workbook.clock import ManualClock
 from workbook.content import Library
+from workbook.path_view import PathExercise
+
+DAY = 24 * 60 * 60
 
 
-def test_the_path_lists_every_part_in_order_with_its_startable_exercises(
+def test_the_path_lists_every_part_in_order_with_every_exercise(
     book: Workbook, library: Library
 ) -> None:
+    """Sensitive exercises are listed too: they open only through consent, not by hiding."""
     path = book.path()
     assert [p.number for p in path] == list(range(1, 11))
     assert [p.title for p in path] == [p.title for p in library.path.parts]
-    listed = {e.id for part in path for e in part.exercises}
-    for exercise in library.exercises.values():
-        assert (exercise.id in listed) == (not exercise.sensitive)
+    listed = [e.id for part in path for e in part.exercises]
+    assert sorted(listed) == sorted(library.exercises)
+    assert {"transparency", "intimacy-menu"} <= {
+        e.id for e in library.exercises.values() if e.sensitive
+    }
     for part in path:
         assert part.exercises, f"part {part.number} has nothing to start"
         assert all(library.exercises[e.id].part == part.number for e in part.exercises)
         assert all(e.done == 0 and "done" not in e.line for e in part.exercises)
+        assert all(e.resting_until is None for e in part.exercises)
 
 
 def _finish_appreciations(book: Workbook) -> str:
@@ -95,6 +107,20 @@ def test_a_sensitive_exercise_does_not_start_without_consent(
     assert book.start(exercise_id, roles, consented=True).exercise_id == exercise_id  # type: ignore[arg-type]
 
 
+def test_a_sensitive_session_is_picked_up_only_with_consent_again(book: Workbook) -> None:
+    """Consent is asked each time a sensitive exercise opens, resuming included; the core
+    holds this, not only Home."""
+    session = book.start("intimacy-menu", {"first": "a", "second": "b"}, consented=True)  # type: ignore[dict-item]
+    book.pause(session.id)
+    with pytest.raises(NotStartable):
+        book.resume(session.id)
+    assert book.load(session.id).session.status == "paused"
+    book.consent("intimacy-menu", both_yes=False)
+    with pytest.raises(NotStartable):
+        book.resume(session.id, consented=True)  # resting: not before its day
+    assert book.load(session.id).session.status == "paused"
+
+
 def test_an_agreement_lost_mid_session_is_made_again_at_repair(book: Workbook) -> None:
     """Needs and requests makes its agreement in round one and goes on: the session is still
     in progress when a crash could lose the agreement, and repair still finds it."""
@@ -111,3 +137,76 @@ def test_an_agreement_lost_mid_session_is_made_again_at_repair(book: Workbook) -
     book.store._book.table("agreements").truncate()  # a crash between the two files
     book.repair()
     assert book.agreements() == [agreement]
+
+
+# -- consent: only the outcome is kept, and a "not today" rests the exercise ---------------
+
+
+def _path_entry(book: Workbook, exercise_id: str) -> PathExercise:
+    return next(e for part in book.path() for e in part.exercises if e.id == exercise_id)
+
+
+def test_two_yeses_open_it_and_keep_nothing(book: Workbook) -> None:
+    before = book.store.rests()
+    assert book.consent("intimacy-menu", both_yes=True) is None
+    assert book.store.rests() == before == []
+    assert book.resting_until("intimacy-menu") is None
+
+
+def test_not_today_rests_it_for_the_days_in_content(book: Workbook, clock: ManualClock) -> None:
+    days = book.library.pacing.declined_rest_days
+    today = clock.now().date()
+    until = book.consent("intimacy-menu", both_yes=False)
+    assert until == today + timedelta(days=days)
+    assert book.resting_until("intimacy-menu") == until
+    assert book.resting_until("transparency") is None  # only the one that did not open
+    [rest] = book.store.rests()
+    assert rest.model_dump(mode="json") == {"id": "intimacy-menu", "until": until.isoformat()}
+
+
+def test_a_resting_exercise_does_not_start_even_with_consent_until_its_day(
+    book: Workbook, clock: ManualClock
+) -> None:
+    roles = {"first": "a", "second": "b"}
+    until = book.consent("intimacy-menu", both_yes=False)
+    assert until is not None
+    evening_before = datetime.combine(until, time(0), tzinfo=UTC) - timedelta(minutes=1)
+    clock.advance((evening_before - clock.now()).total_seconds())
+    with pytest.raises(NotStartable):
+        book.start("intimacy-menu", roles, consented=True)  # type: ignore[arg-type]
+    clock.advance(60)  # the day it is offered again
+    assert book.resting_until("intimacy-menu") is None
+    assert book.start("intimacy-menu", roles, consented=True)  # type: ignore[arg-type]
+
+
+def test_the_path_shows_a_resting_exercise_with_its_day_until_then(
+    book: Workbook, clock: ManualClock
+) -> None:
+    exercise = book.exercise("transparency")
+    plain_line = _path_entry(book, "transparency").line
+    until = book.consent("transparency", both_yes=False)
+    assert until is not None
+    resting = _path_entry(book, "transparency")
+    assert resting.resting_until == until
+    assert resting.line.startswith(plain_line)
+    assert f"about {exercise.minutes} minutes" in resting.line
+    assert f"offered again from {until.isoformat()}" in resting.line
+    assert _path_entry(book, "intimacy-menu").resting_until is None
+    clock.advance((until - clock.now().date()).days * DAY)
+    assert _path_entry(book, "transparency") == replace(
+        resting, line=plain_line, resting_until=None
+    )
+
+
+# -- pace: each exercise shows its expected time ---------------------------------------------
+
+
+def test_every_exercise_shows_its_expected_time_on_the_path_and_at_every_turn(
+    book: Workbook, library: Library
+) -> None:
+    for exercise in library.exercises.values():
+        about = f"about {exercise.minutes} minutes"
+        assert about in _path_entry(book, exercise.id).line
+        roles = {role.id: partner for role, partner in zip(exercise.roles, "ab", strict=False)}
+        session = book.start(exercise.id, roles, consented=True)  # type: ignore[arg-type]
+        assert about in book.view(book.load(session.id)).progress, exercise.id

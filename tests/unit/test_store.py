@@ -53,7 +53,7 @@ def test_created_files_are_0600_and_folders_0700(data_folder: Path, clock: Manua
         book.submit(session.id, "I feel rushed in the mornings.")
         opened = book.load(session.id)
         book.save_draft(session.id, book.view(opened), "Let me see if I got you")
-        book.begin_sitting()
+        book.sitting.begin()
 
         names = {str(p.relative_to(data_folder)) for p in files_under(data_folder)}
         assert names == {
