@@ -48,7 +48,7 @@ class ComesBack(Protocol):
 
 class WorkbookApp(App[None]):
     # Absolute, so a subclass defined elsewhere (a benchmark, a test) finds the stylesheet too.
-    CSS_PATH = Path(__file__).with_name("app.tcss")
+    CSS_PATH = [Path(__file__).with_name("app.tcss"), Path(__file__).with_name("care.tcss")]
     BINDINGS = [
         Binding("ctrl+t", "time_out", "Time-out", priority=True, id="time-out"),
         Binding("ctrl+g", "stop", "Stop", priority=True, id="stop"),

@@ -54,10 +54,10 @@ class SafetyCheckScreen(UsesBook, ModalScreen[None]):
             yield Static(plain(page.lead), classes="lead")
             if page.answers:
                 yield OptionList(*(plain(a) for a in page.answers), id="safety-answers")
-            if page.kind == "resources":
-                yield ResourceList(id="safety-resources")
             for note in page.notes:
                 yield Static(plain(note), classes="quiet")
+            if page.kind == "resources":  # after its notes, so they are never scrolled away
+                yield ResourceList(id="safety-resources")
             yield Static(self.say("safety.leave_hint"), classes="quiet", id="leave-hint")
             with Horizontal(classes="buttons"):
                 if not page.answers:

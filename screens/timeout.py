@@ -187,10 +187,9 @@ class TimeOutScreen(UsesBook, ModalScreen[str | None]):
         if not pacing.back_early(self.called_at, now, rules):
             self._come_back()
             return
-        minutes = str(pacing.minutes_on_break(self.called_at, now))
-        settle = str(rules.break_min_minutes)
+        began, settle = self.book.time_words(self.called_at), str(rules.break_min_minutes)
         self.query_one("#early", Static).update(
-            self.say("timeout.early", minutes=minutes, settle=settle)
+            self.say("timeout.early", began=began, settle=settle)
         )
         self._show_early(True)
         self.query_one("#stay").focus()

@@ -88,11 +88,6 @@ def breath_at(elapsed: timedelta, pacing: Pacing) -> Breath:
     return Breath(False, 1 - (into - pacing.breathe_in_seconds) / pacing.breathe_out_seconds)
 
 
-def minutes_on_break(called_at: datetime, now: datetime) -> int:
-    """Whole minutes since the break was called."""
-    return max(0, int((now - called_at).total_seconds() // 60))
-
-
 def back_early(called_at: datetime, now: datetime, pacing: Pacing) -> bool:
     """Whether coming back now is sooner than the body usually needs to settle (allowed,
     after one gentle question)."""

@@ -151,7 +151,7 @@ async def test_coming_back_early_asks_once_gently(data_folder: Path) -> None:
         clock.advance(5 * 60)
         await ready(pilot)
         words = screen_words(pilot)
-        assert "on this break for 5 min" in words and "about 20 minutes" in words
+        assert "This break began at 09:00" in words and "about 20 minutes" in words
         await pilot.press("enter")  # "Stay on the break" has the focus
         await settle(pilot)
         assert app.screen is screen and "Come back anyway?" not in screen_words(pilot)

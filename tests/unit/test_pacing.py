@@ -161,8 +161,6 @@ def test_the_breathing_guide_fills_slowly_and_empties_more_slowly(
 def test_coming_back_before_twenty_minutes_is_early() -> None:
     assert pacing.back_early(NINE, NINE + minutes(19.9), RULES)
     assert not pacing.back_early(NINE, NINE + minutes(20), RULES)
-    assert pacing.minutes_on_break(NINE, NINE + minutes(5.9)) == 5
-    assert pacing.minutes_on_break(NINE, NINE - minutes(1)) == 0
 
 
 def test_a_sitting_is_long_after_the_suggested_minutes() -> None:
