@@ -10,6 +10,7 @@ from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
 
+from screens.base import HandsOverAgain
 from screens.help import HelpScreen
 from screens.home import HomeScreen
 from screens.resources import ResourcesScreen
@@ -36,14 +37,6 @@ class StopsHere(Protocol):
     """A screen with a session open, which it pauses when the couple stops for today."""
 
     def stop_here(self) -> None: ...
-
-
-@runtime_checkable
-class ComesBack(Protocol):
-    """A screen that has something to do when the couple comes back from a break (a private
-    step goes through its hand-over again)."""
-
-    def back_from_break(self) -> None: ...
 
 
 class WorkbookApp(App[None]):
@@ -89,14 +82,20 @@ class WorkbookApp(App[None]):
 
     def action_time_out(self) -> None:
         """A break, from anywhere, by either partner, typing or not."""
-        if self.under_way(TimeOutScreen) or self.under_way(StopScreen):
+        if self.under_way(TimeOutScreen):
             return
         self._keep_words()
         self.push_screen(TimeOutScreen(), self._after_break)
 
     def _after_break(self, _: str | None) -> None:
-        if isinstance(self.screen, ComesBack):
-            self.screen.back_from_break()
+        self._hand_over_again()
+
+    def _hand_over_again(self) -> None:
+        """The keyboard may have changed hands (a break, a check for both): every screen
+        with private pages goes through its hand-over before it shows one again."""
+        for screen in self.screen_stack:
+            if isinstance(screen, HandsOverAgain):
+                screen.hand_over_again()
 
     def action_stop(self) -> None:
         """ "We need to stop": ask once, then a closing for both, keeping everything."""
@@ -105,14 +104,17 @@ class WorkbookApp(App[None]):
         self._keep_words()
         self.push_screen(StopScreen(), self._after_stop)
 
-    def _after_stop(self, stopped: bool | None) -> None:
-        if not stopped:
-            return
+    def stop_for_today(self) -> None:
+        """Pause what is open, keeping every word, and end the sitting as stopped: done the
+        moment they choose to stop, so closing the app on the closing screen loses nothing."""
         for screen in self.screen_stack:
             if isinstance(screen, StopsHere):
                 screen.stop_here()
         self.book.sitting.end("stopped")
-        self.exit()
+
+    def _after_stop(self, stopped: bool | None) -> None:
+        if stopped:
+            self.exit()
 
     def action_resources(self) -> None:
         if self.under_way(ResourcesScreen):
@@ -130,7 +132,7 @@ class WorkbookApp(App[None]):
 
     def _after_help(self, wanted: str | None) -> None:
         if wanted == "safety_check" and not self.under_way(SafetyCheckScreen):
-            self.push_screen(SafetyCheckScreen("couple"))
+            self.push_screen(SafetyCheckScreen("couple"), lambda _: self._hand_over_again())
         elif wanted == "resources":
             self.action_resources()
 

@@ -19,14 +19,14 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from screens.base import UsesBook
+from screens.base import HandsOverAgain, UsesBook
 from workbook.content_format import Exercise
 from workbook.models import PARTNER_IDS, other
 
 Page = Literal["handover", "ask", "outcome"]
 
 
-class ConsentScreen(UsesBook, ModalScreen[bool]):
+class ConsentScreen(UsesBook, HandsOverAgain, ModalScreen[bool]):
     """Returns True only if both partners said yes, in private. Before anyone has answered,
     Back (or escape) returns False and nothing is kept."""
 

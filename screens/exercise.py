@@ -18,7 +18,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, OptionList, Static, TextArea
 
 from screens.answer_area import answer_widgets, read_answer
-from screens.base import UsesBook
+from screens.base import HandsOverAgain, UsesBook
 from screens.handover import HandOverScreen
 from screens.plain import plain
 from screens.reveal import RevealScreen
@@ -29,7 +29,7 @@ from workbook.engine import Move
 from workbook.turn_view import TurnView
 
 
-class ExerciseScreen(UsesBook, Screen[None]):
+class ExerciseScreen(UsesBook, HandsOverAgain, Screen[None]):
     BINDINGS = [
         Binding("ctrl+s", "submit", "Submit", priority=True, id="submit"),
         Binding("ctrl+s", "agree", "Agree", priority=True, id="agree"),

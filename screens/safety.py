@@ -17,13 +17,13 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, OptionList, Static
 
-from screens.base import UsesBook
+from screens.base import HandsOverAgain, UsesBook
 from screens.plain import plain
 from screens.resource_list import ResourceList
 from workbook.safety import CheckMode, Page, back_from_break, check_pages
 
 
-class SafetyCheckScreen(UsesBook, ModalScreen[None]):
+class SafetyCheckScreen(UsesBook, HandsOverAgain, ModalScreen[None]):
     """Walks the check's pages and dismisses None after the last one (the app decides what
     follows: set-up on first run, back where they were otherwise)."""
 

@@ -1,5 +1,6 @@
-"""Stopping for today: asked once, then a short closing for both. Nothing is lost; the app
-pauses what is open and closes once the couple has read the closing."""
+"""Stopping for today: asked once, then a short closing for both. Nothing is lost: what is
+open is paused the moment they choose to stop, and the app closes once they have read the
+closing."""
 
 from __future__ import annotations
 
@@ -39,6 +40,7 @@ class StopScreen(UsesBook, ModalScreen[bool]):
 
     @on(Button.Pressed, "#stop")
     async def _stop(self) -> None:
+        self.app.stop_for_today()
         self.stopping = True
         await self.recompose()
         self.query_one("#close").focus()

@@ -95,8 +95,8 @@ def _enter(
     if step.kind == "swap":
         assert step.next is not None and step.then is not None
         if session.round < ROUNDS:
-            swapped_roles = {role: other(holder) for role, holder in session.roles.items()}
-            moved = session.model_copy(update={"roles": swapped_roles, "round": session.round + 1})
+            handed = swap_roles(session.roles)
+            moved = session.model_copy(update={"roles": handed, "round": session.round + 1})
             return _enter(exercise, moved, step.next, turns)[0], True
         return _enter(exercise, session, step.then, turns)
     waiting = order(exercise, session, step)
@@ -108,6 +108,11 @@ def _enter(
             "due_on": _due_on(step, turns),
         }
     ), False
+
+
+def swap_roles(roles: dict[str, PartnerId]) -> dict[str, PartnerId]:
+    """Every role handed to the other partner: what a ``swap`` step does between rounds."""
+    return {role: other(holder) for role, holder in roles.items()}
 
 
 def _move_on(

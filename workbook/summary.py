@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from workbook.answers import AGREEING_KINDS, answer_words
 from workbook.content import Library
 from workbook.content_format import Exercise
-from workbook.models import Agreement, Milestone, Partner, PartnerId, Session, Turn, other
+from workbook.engine import swap_roles
+from workbook.models import Agreement, Milestone, Partner, PartnerId, Session, Turn
 from workbook.privacy import shared_with_both, visit_of
 from workbook.turn_view import names_for
 from workbook.wording import fill, visible
@@ -75,8 +76,7 @@ def summarise(
 
 
 def _roles_in_round(session: Session, round_: int) -> Session:
-    """``session`` with its roles as they were in ``round_``: each swap of roles (engine's
-    ``_move_on``) hands every role to the other partner."""
+    """``session`` with its roles as they were in ``round_`` (each round swaps them)."""
     if (session.round - round_) % 2 == 0:
         return session
-    return session.model_copy(update={"roles": {r: other(h) for r, h in session.roles.items()}})
+    return session.model_copy(update={"roles": swap_roles(session.roles)})

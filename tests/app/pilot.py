@@ -28,6 +28,16 @@ def make_app(folder: Path, clock: Clock | None = None) -> WorkbookApp:
     return WorkbookApp(Workbook.open(folder, clock=clock))
 
 
+def folder_bytes(folder: Path) -> dict[str, bytes]:
+    """Every file under the data folder, byte for byte, by its path inside the folder (to
+    show that something left no trace, or the same trace whatever was answered)."""
+    return {
+        str(file.relative_to(folder)): file.read_bytes()
+        for file in sorted(folder.rglob("*"))
+        if file.is_file()
+    }
+
+
 def screen_text(pilot: Pilot[None]) -> str:
     """What the terminal shows now, line by line."""
     strips = pilot.app.screen._compositor.render_strips()

@@ -19,7 +19,7 @@ from screens.consent import ConsentScreen
 from screens.exercise import ExerciseScreen
 from screens.home import HomeScreen
 from screens.roles import RolesScreen
-from tests.app.pilot import choose, reopened, running, screen_words, settle
+from tests.app.pilot import choose, folder_bytes, reopened, running, screen_words, settle
 from tests.app.test_menu_on_screen import check_only_what_both_chose
 from workbook import models
 from workbook.clock import ManualClock
@@ -74,14 +74,6 @@ async def open_from_path(pilot, exercise_id: str = MENU) -> None:  # type: ignor
 async def go_on(pilot) -> None:  # type: ignore[no-untyped-def]
     await pilot.press("enter")
     await settle(pilot)
-
-
-def folder_bytes(folder: Path) -> dict[str, bytes]:
-    return {
-        str(file.relative_to(folder)): file.read_bytes()
-        for file in sorted(folder.rglob("*"))
-        if file.is_file()
-    }
 
 
 def path_line(pilot, exercise_id: str = MENU) -> tuple[str, bool]:  # type: ignore[no-untyped-def]

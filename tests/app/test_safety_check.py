@@ -16,7 +16,15 @@ from screens.home import HomeScreen
 from screens.resources import ResourcesScreen
 from screens.safety import SafetyCheckScreen
 from screens.setup import SetupScreen
-from tests.app.pilot import SIZE, make_app, reopened, running, screen_words, settle
+from tests.app.pilot import (
+    SIZE,
+    folder_bytes,
+    make_app,
+    reopened,
+    running,
+    screen_words,
+    settle,
+)
 from tests.app.time_out import call_break, ready
 from workbook.book import Workbook
 from workbook.clock import ManualClock
@@ -48,10 +56,6 @@ CONCERNS = {
     "second says yes to every question": each(NO) + each(YES),
     "first is not sure, second would rather not say": each(UNSURE) + each(RATHER_NOT),
 }
-
-
-def folder_bytes(folder: Path) -> Folder:
-    return {str(f.relative_to(folder)): f.read_bytes() for f in folder.rglob("*") if f.is_file()}
 
 
 @dataclass

@@ -279,8 +279,9 @@ def test_break_snapshot(snap_compare, data_folder: Path) -> None:  # type: ignor
 # -- stopping gently, and the pace of a sitting ---------------------------------------------
 
 
+@pytest.mark.parametrize("close_with", ["enter", "ctrl+q"])  # "Close the workbook", or quit
 async def test_stopping_mid_exercise_keeps_everything_and_home_offers_it_again(
-    data_folder: Path,
+    data_folder: Path, close_with: str
 ) -> None:
     clock = ManualClock(NINE)
     async with running(data_folder, "active-listening", clock) as (app, pilot):
@@ -293,7 +294,10 @@ async def test_stopping_mid_exercise_keeps_everything_and_home_offers_it_again(
         await settle(pilot)
         assert "You stopped for today. That is a caring choice." in screen_words(pilot)
         assert app.return_code is None  # still open while both read the closing
-        await pilot.press("enter")  # "Close the workbook"
+        # already kept as stopped, however the app closes from here
+        assert app.book.store.session(sid).status == "paused"
+        assert app.book.sitting.started_at is None
+        await pilot.press(close_with)
         await pilot.pause()
         assert app.return_code == 0
     async with reopened(data_folder, clock) as (app, pilot):

@@ -15,11 +15,12 @@ from screens.exercise import ExerciseScreen
 from screens.handover import HandOverScreen
 from screens.help import HelpScreen
 from screens.home import HomeScreen
-from screens.resources import ResourcesScreen
+from screens.resources import AddOwnResourceScreen, ResourcesScreen
 from screens.reveal import RevealScreen
 from screens.roles import RolesScreen
 from screens.safety import SafetyCheckScreen
 from screens.setup import SetupScreen
+from screens.stop import StopScreen
 from screens.summary import SummaryScreen
 from tests.app.pilot import (
     SIZE,
@@ -111,6 +112,18 @@ async def help_screen(pilot: Pilot[None]) -> None:
     await settle(pilot)
 
 
+async def stop_question(pilot: Pilot[None]) -> None:
+    await mid_typing(pilot)
+    await pilot.press("ctrl+g")
+    await settle(pilot)
+
+
+async def add_own_resource(pilot: Pilot[None]) -> None:
+    await resources(pilot)
+    await pilot.click("#add-own")
+    await settle(pilot)
+
+
 EVERY_SCREEN: list[tuple[Arrive, type]] = [
     (set_up, HomeScreen),
     (through_safety_check, SetupScreen),
@@ -123,6 +136,8 @@ EVERY_SCREEN: list[tuple[Arrive, type]] = [
     (agreement, AgreementScreen),
     (resources, ResourcesScreen),
     (help_screen, HelpScreen),
+    (stop_question, StopScreen),
+    (add_own_resource, AddOwnResourceScreen),
 ]
 
 
