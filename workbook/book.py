@@ -351,7 +351,7 @@ class Workbook:
         return until
 
     def time_words(self, moment: datetime) -> str:
-        """A return time as the couple reads it: "18:30", or "tomorrow at 08:00"."""
+        """A return time as the couple reads it: "18:30", or "08:00 tomorrow"."""
         time, later_day = local_time(moment, self.clock.now())
         return self.library.say(
             "timeout.at_tomorrow" if later_day else "timeout.at_today", time=time
@@ -366,11 +366,12 @@ class Workbook:
 
     def add_own_resource(self, name: str, contact: str, note: str = "") -> OwnResource:
         """Save one of the couple's own places to turn; ``NameError_`` if it has no name."""
-        if not clean_name(name):
+        name = clean_name(name)
+        if not name:
             raise NameError_("resources.need_name")
         resource = OwnResource(
             id=new_id(),
-            name=clean_name(name),
+            name=name,
             contact=clean_name(contact),
             note=clean_name(note),
             added_at=self.clock.now(),

@@ -180,13 +180,17 @@ class TimeOut(Record):
     """When they came back; None while the break lasts (or if the app closed during it)."""
 
 
+EndedHow = Literal["closed", "stopped", "time_out"]
+"""How a sitting ended: the app closed, "we need to stop", or closed during a break."""
+
+
 class Sitting(Record):
     """One stretch of use, from opening the app to closing it, with its time-outs."""
 
     id: str
     started_at: AwareDatetime
     ended_at: AwareDatetime | None = None
-    ended_how: Literal["closed", "stopped", "time_out"] | None = None
+    ended_how: EndedHow | None = None
     time_outs: list[TimeOut] = Field(default_factory=list)
 
 

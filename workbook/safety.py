@@ -28,7 +28,8 @@ class Page:
     lead: str
     """The main sentence: the question itself on a question page."""
     notes: tuple[str, ...] = ()
-    """Quieter lines shown after the lead (on the resources page, after the list)."""
+    """Quieter lines shown after the lead (on the resources page, before the list, so they
+    never scroll away)."""
     heading: str = ""
     answers: tuple[str, ...] = ()
     """The answers offered on a question page, in order; the first ("No") is highlighted."""

@@ -5,13 +5,10 @@ and Home can show the return time the couple agreed."""
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal
 
 from workbook.clock import Clock
-from workbook.models import Sitting, TimeOut, new_id
+from workbook.models import EndedHow, Sitting, TimeOut, new_id
 from workbook.store import Store
-
-EndedHow = Literal["closed", "stopped", "time_out"]
 
 
 class SittingLog:
