@@ -20,6 +20,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from screens.base import HandsOverAgain, UsesBook
+from screens.handover import clear_clipboard
 from workbook.content_format import Exercise
 from workbook.models import PARTNER_IDS, other
 
@@ -108,7 +109,7 @@ class ConsentScreen(UsesBook, HandsOverAgain, ModalScreen[bool]):
     @on(Button.Pressed, "#continue")
     def _continue(self) -> None:
         if self.page == "handover":
-            self.app.copy_to_clipboard("")
+            clear_clipboard(self.app)
             self.page = "ask"
             self._show()
         else:

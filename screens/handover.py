@@ -5,7 +5,7 @@ nothing one partner copied can be pasted by the other."""
 from __future__ import annotations
 
 from textual import on
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
@@ -13,6 +13,13 @@ from textual.widgets import Button, Static
 
 from screens.base import UsesBook
 from screens.plain import plain
+
+
+def clear_clipboard(app: App[object]) -> None:
+    """Empty the app's clipboard at a hand-over, so nothing one partner copied can be pasted
+    by the other. Every hand-over calls this: this screen, and the ones the safety check and
+    consent show in place."""
+    app.copy_to_clipboard("")
 
 
 class HandOverScreen(UsesBook, ModalScreen[None]):
@@ -30,7 +37,7 @@ class HandOverScreen(UsesBook, ModalScreen[None]):
             yield Button("Continue", id="continue", variant="primary")
 
     def on_mount(self) -> None:
-        self.app.copy_to_clipboard("")
+        clear_clipboard(self.app)
         self.query_one("#continue").focus()
 
     @on(Button.Pressed, "#continue")

@@ -18,6 +18,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, OptionList, Static
 
 from screens.base import HandsOverAgain, UsesBook
+from screens.handover import clear_clipboard
 from screens.plain import plain
 from screens.resource_list import ResourceList
 from workbook.safety import CheckMode, Page, back_from_break, check_pages
@@ -69,6 +70,8 @@ class SafetyCheckScreen(UsesBook, HandsOverAgain, ModalScreen[None]):
 
     async def _show(self, index: int) -> None:
         self.index = index
+        if self.page.kind == "handover":
+            clear_clipboard(self.app)
         await self.recompose()
         self._settle_focus()
 

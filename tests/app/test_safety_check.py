@@ -299,3 +299,17 @@ def test_hand_over_snapshot(snap_compare, data_folder: Path) -> None:  # type: i
 def test_neutral_ending_snapshot(snap_compare, data_folder: Path) -> None:  # type: ignore[no-untyped-def]
     last = len(check_pages(LIBRARY, "first_run", None)) - 1
     assert check_snapshot(snap_compare, data_folder, last)
+
+
+async def test_each_hand_over_in_the_check_empties_the_clipboard(data_folder: Path) -> None:
+    """Nothing one person copied can be pasted by the other after the check's hand-over."""
+    app = make_app(data_folder)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            app.copy_to_clipboard("words someone copied")
+            await pilot.press("enter")  # past the intro, to the first hand-over
+            await settle(pilot)
+            assert app.clipboard == ""
+    finally:
+        app.book.close()
