@@ -98,16 +98,19 @@ class ExerciseScreen(UsesBook, HandsOverAgain, Screen[None]):
             words = self.book.swap_words(self.session_id)
             between.append(HandOverScreen(words, self.book.library.say("handover.ready")))
         if self.view.private:
-            ready = self.book.library.say("handover.private_ready", **self._names())
-            between.append(HandOverScreen(self.view.handover, ready))
+            between.append(self._private_hand_over())
         if between:
             # Straight away, so the next turn never paints before what must come first.
             self._show_in_turn(between)
         else:
             self.call_after_refresh(self._show_in_turn, [])
 
-    def _names(self) -> dict[str, str]:
-        return {"actor": self.book.name(self.view.actor)}
+    def _private_hand_over(self) -> HandOverScreen:
+        """The hand-over into this private step, naming who should be looking."""
+        ready = self.book.library.say(
+            "handover.private_ready", actor=self.book.name(self.view.actor)
+        )
+        return HandOverScreen(self.view.handover, ready)
 
     def _show_in_turn(self, between: list[Screen[None]]) -> None:
         if between:
@@ -187,8 +190,7 @@ class ExerciseScreen(UsesBook, HandsOverAgain, Screen[None]):
     def back_from_break(self) -> None:
         """Back from a time-out: the same step and words; a private step's hand-over again."""
         if self.view.private:
-            ready = self.book.library.say("handover.private_ready", **self._names())
-            self._show_in_turn([HandOverScreen(self.view.handover, ready)])
+            self._show_in_turn([self._private_hand_over()])
         else:
             self._focus_answer()
 
