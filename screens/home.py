@@ -149,8 +149,11 @@ class HomeScreen(UsesBook, Screen[None]):
 
     @on(OptionList.OptionSelected, "#exercises")
     def _choose(self, event: OptionList.OptionSelected) -> None:
+        self.open_exercise(str(event.option.id).removeprefix("exercise:"))
+
+    def open_exercise(self, exercise_id: str) -> None:
         """Start an exercise: a sensitive one asks each partner in private first."""
-        exercise = self.book.exercise(str(event.option.id).removeprefix("exercise:"))
+        exercise = self.book.exercise(exercise_id)
 
         def choose_roles(consented: bool | None) -> None:
             if consented or not exercise.sensitive:
