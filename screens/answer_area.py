@@ -77,8 +77,11 @@ class PickList(MarkList):
 
 def answer_widgets(view: TurnView, library: Library) -> ComposeResult:
     """The input for ``view``'s kind of step, with its Submit button and a pass button that
-    every kind has: "Not yet" where both agree, "Not ready to answer this" everywhere else."""
+    every kind has: "Not yet" where both agree, "Not today" where the question is kept for
+    later, "Not ready to answer this" everywhere else."""
     submit_label, pass_label = "Submit", "Not ready to answer this"
+    if view.keeps:
+        pass_label = "Not today: keep it for later"
     if view.kind == "choice":
         choices = OptionList(*(Option(plain(o.label), id=o.id) for o in view.options), id="choices")
         choices.highlighted = 0

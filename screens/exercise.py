@@ -23,6 +23,7 @@ from screens.handover import HandOverScreen
 from screens.plain import plain
 from screens.reveal import RevealScreen
 from screens.summary import SummaryScreen
+from screens.wording_check import WordingCheckScreen
 from workbook.answers import AGREEING_KINDS, AnswerError
 from workbook.drafts import DraftThrottle
 from workbook.engine import Move
@@ -35,15 +36,22 @@ class ExerciseScreen(UsesBook, HandsOverAgain, Screen[None]):
         Binding("ctrl+s", "agree", "Agree", priority=True, id="agree"),
         Binding("ctrl+n", "pass", "Pass", priority=True, id="pass"),
         Binding("ctrl+n", "not_yet", "Not yet", priority=True, id="not-yet"),
+        Binding("ctrl+n", "not_today", "Not today", priority=True, id="not-today"),
         Binding("ctrl+o", "pause", "Pause", priority=True, id="pause"),
     ]
-    #: On a step answered by agreeing, the keys say "Agree" and "Not yet", as the buttons do.
-    AGREEING_ACTIONS = {"agree": True, "not_yet": True, "submit": False, "pass": False}
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in self.AGREEING_ACTIONS:
-            return self.AGREEING_ACTIONS[action] == (self.view.kind in AGREEING_KINDS)
-        return True
+        """The keys say what the buttons say: "Agree" and "Not yet" on a step answered by
+        agreeing, "Not today" where passing keeps the question for later."""
+        agreeing = self.view.kind in AGREEING_KINDS
+        shown = {
+            "agree": agreeing,
+            "not_yet": agreeing,
+            "submit": not agreeing,
+            "pass": not agreeing and not self.view.keeps,
+            "not_today": self.view.keeps,
+        }
+        return shown.get(action, True)
 
     def __init__(self, session_id: str) -> None:
         super().__init__()
@@ -158,9 +166,38 @@ class ExerciseScreen(UsesBook, HandsOverAgain, Screen[None]):
     def action_not_yet(self) -> None:
         self.action_pass()
 
+    def action_not_today(self) -> None:
+        self.action_pass()
+
     def action_submit(self) -> None:
         answer = read_answer(self, self.view.kind)
+        if isinstance(answer, str) and self._wording_noticed(answer):
+            return  # nothing is saved until the writer has answered the gentle check
         self._send(lambda: self.book.submit(self.session_id, answer))
+
+    #: The turn and the words its writer chose to keep after a gentle check: not checked again.
+    _kept_words: tuple[TurnView, str] | None = None
+
+    def _wording_noticed(self, text: str) -> bool:
+        """Whether the step's gentle wording checks noticed something in ``text``; if so, ask
+        (keeping the draft first) whether the writer would like to rephrase."""
+        if self.view.kind != "text" or self._kept_words == (self.view, text):
+            return False
+        noticed = self.book.check_wording(self.session_id, text)
+        if not noticed:
+            return False
+        self.keep_words()
+        self.app.push_screen(WordingCheckScreen(noticed), lambda keep: self._checked(text, keep))
+        return True
+
+    def _checked(self, text: str, keep: bool | None) -> None:
+        """Keep: save exactly ``text``. Rephrase: back to the box, every word where it was.
+        None (a break closed the check): the screen's own way back after a break does it."""
+        if keep:
+            self._kept_words = (self.view, text)
+            self._send(lambda: self.book.submit(self.session_id, text))
+        elif keep is False:
+            self._focus_answer()
 
     @on(OptionList.OptionSelected, "#choices")
     def _chosen(self, event: OptionList.OptionSelected) -> None:

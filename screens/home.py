@@ -7,19 +7,23 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Label, OptionList, Static
+from textual.widgets import Button, Footer, Header, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from screens.agreements import AgreementsScreen
 from screens.base import UsesBook
 from screens.consent import ConsentScreen
 from screens.exercise import ExerciseScreen
+from screens.handover import HandOverScreen
+from screens.moment import MomentScreen
 from screens.plain import plain
 from screens.roles import RolesScreen
+from screens.waits import WaitsScreen
 from workbook.content_format import Exercise
-from workbook.models import PartnerId
+from workbook.models import PARTNER_IDS, PartnerId
+from workbook.signals import PROFESSIONAL_HELP
 from workbook.turn_view import step_position
 
 
@@ -33,6 +37,12 @@ class HomeScreen(UsesBook, Screen[None]):
                 classes="lead",
             )
             yield Static("", id="break-ahead", classes="notice")
+            with Vertical(id="help-signal", classes="notice"):
+                yield Static("", id="help-signal-words")
+                with Horizontal(classes="buttons"):
+                    help_title = self.book.exercise(PROFESSIONAL_HELP).title
+                    yield Button(help_title, id="help-signal-open", variant="primary")
+                    yield Button("Not now", id="help-signal-later")
             yield Label(self.say("home.open_sessions"), classes="heading")
             yield OptionList(id="sessions")
             yield Static(self.say("home.no_open_sessions"), id="no-sessions", classes="quiet")
@@ -41,6 +51,8 @@ class HomeScreen(UsesBook, Screen[None]):
             yield Label(self.say("home.agreements"), classes="heading")
             yield OptionList(id="agreements")
             yield Static(self.say("home.no_agreements"), id="no-agreements", classes="quiet")
+            yield Label(self.say("moment.heading"), classes="heading")
+            yield OptionList(id="moments")
             yield Label(self.say("home.milestones"), id="milestones-heading", classes="heading")
             yield OptionList(id="milestones")
         yield Footer(compact=True)
@@ -55,6 +67,8 @@ class HomeScreen(UsesBook, Screen[None]):
         """Rebuild the three lists from the workbook as it is now."""
         book = self.book
         self._show_break_ahead()
+        self._show_help_signal()
+        self._show_moments()
         sessions = self.query_one("#sessions", OptionList)
         sessions.clear_options()
         sessions.add_options(self._session_options())
@@ -152,8 +166,13 @@ class HomeScreen(UsesBook, Screen[None]):
         self.open_exercise(str(event.option.id).removeprefix("exercise:"))
 
     def open_exercise(self, exercise_id: str) -> None:
-        """Start an exercise: a sensitive one asks each partner in private first."""
+        """Start an exercise: a sensitive one asks each partner in private first, and one
+        still waiting for others says why instead."""
         exercise = self.book.exercise(exercise_id)
+        waiting_for = self.book.waiting_for(exercise_id)
+        if waiting_for:
+            self.app.push_screen(WaitsScreen(exercise, waiting_for))
+            return
 
         def choose_roles(consented: bool | None) -> None:
             if consented or not exercise.sensitive:
@@ -177,3 +196,54 @@ class HomeScreen(UsesBook, Screen[None]):
     @on(OptionList.OptionSelected, "#agreements")
     def _agreements(self, event: OptionList.OptionSelected) -> None:
         self.app.push_screen(AgreementsScreen(str(event.option.id).removeprefix("agreement:")))
+
+    # -- signals to seek help, and each partner's moment for a therapist -----------------
+
+    help_set_aside = False
+    """ "Not now" was chosen: no suggestion of help for the rest of this sitting."""
+
+    def _show_help_signal(self) -> None:
+        """One kind notice, however many signals hold: a sentence for each, one closing."""
+        signals = [] if self.help_set_aside else self.book.help_signals()
+        self.query_one("#help-signal").display = bool(signals)
+        if signals:
+            keys = [*(f"signals.{signal}" for signal in signals), "signals.closing"]
+            words = " ".join(self.book.library.say(key) for key in keys)
+            self.query_one("#help-signal-words", Static).update(plain(words))
+
+    @on(Button.Pressed, "#help-signal-open")
+    def _seek_help(self) -> None:
+        self.open_exercise(PROFESSIONAL_HELP)
+
+    @on(Button.Pressed, "#help-signal-later")
+    def _not_now(self) -> None:
+        self.help_set_aside = True
+        self.refresh_lists()
+
+    def _show_moments(self) -> None:
+        """Whether each partner has noted a moment, and when: never its words."""
+        moments, library = self.book.moments(), self.book.library
+        options = self.query_one("#moments", OptionList)
+        options.clear_options()
+        for pid, partner in self.book.partners().items():
+            noted = moments.get(pid)
+            if noted is None:
+                line = library.say("moment.not_noted", actor=partner.name)
+            else:
+                day = noted.noted_at.astimezone().date().isoformat()
+                line = library.say("moment.noted", actor=partner.name, date=day)
+            options.add_option(Option(plain(line), id=f"moment:{pid}"))
+        options.highlighted = 0
+
+    @on(OptionList.OptionSelected, "#moments")
+    def _open_moment(self, event: OptionList.OptionSelected) -> None:
+        """A hand-over naming the partner whose moment it is, then their moment."""
+        partner = next(p for p in PARTNER_IDS if event.option.id == f"moment:{p}")
+        library, actor = self.book.library, self.book.name(partner)
+        self.app.push_screen(
+            HandOverScreen(
+                library.say("moment.handover", actor=actor),
+                library.say("moment.handover_ready", actor=actor),
+            ),
+            lambda _: self.app.push_screen(MomentScreen(partner)),
+        )

@@ -6,6 +6,7 @@ show it). No I/O, no clock: the caller passes today's date.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date, timedelta
 
 from workbook.content_format import Exercise, Step
@@ -30,11 +31,16 @@ def latest(turns: list[Turn], step_ids: list[str], round_: int | None = None) ->
 
 
 def check_answer(
-    step: Step, value: AnswerValue, today: date, offers: list[str] | None = None
+    step: Step,
+    value: AnswerValue,
+    today: date,
+    offers: list[str] | None = None,
+    closed: Collection[str] = (),
 ) -> AnswerValue:
     """``value`` made canonical for ``step``, or ``AnswerError`` saying what is expected.
 
-    ``offers``: the step ids an ``offer`` choice currently puts forward.
+    ``offers``: the step ids an ``offer`` choice currently puts forward; ``closed``: the
+    step's own choices not offered now.
     """
     kind = step.kind
     if kind == "text":
@@ -42,7 +48,7 @@ def check_answer(
             raise AnswerError("Write something first, or pass.")
         return value
     if kind == "choice":
-        ids = [*(offers or []), *(c.id for c in step.choices)]
+        ids = [*(offers or []), *(c.id for c in step.choices if c.id not in closed)]
         if value not in ids:
             raise AnswerError("Choose one of the answers shown.")
         return value

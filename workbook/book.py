@@ -1,17 +1,18 @@
 """The couple's workbook: content, store and turn engine behind one set of calls.
 
 Screens and the command line call this and nothing below it. Each call that changes anything
-saves before it returns, so what is on screen is always already on disk.
+saves before it returns, so what is on screen is always already on disk. The calls that look
+after the couple (safety, consent, pacing, help) are in ``book_care``.
 """
 
 from __future__ import annotations
 
-import unicodedata
+from collections import Counter
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from workbook import engine
+from workbook.book_care import CareCalls, NameError_
 from workbook.clock import Clock, SystemClock
 from workbook.content import Library, load_library
 from workbook.content_format import Exercise
@@ -23,33 +24,27 @@ from workbook.models import (
     Agreement,
     AnswerValue,
     Draft,
+    Kept,
     Meta,
     Milestone,
-    OwnResource,
     Partner,
     PartnerId,
-    Rest,
     Session,
     SessionIndexEntry,
-    TimeOut,
     Turn,
     new_id,
 )
-from workbook.pacing import local_time
-from workbook.path_view import PathPart, describe_path
+from workbook.path_view import PathPart, describe_path, finished, waiting_for
 from workbook.records import made_by_last_turn, record_id
 from workbook.reveal import RevealView, describe_reveal
-from workbook.sittings import SittingLog, break_ahead
+from workbook.sittings import SittingLog
 from workbook.store import Backend, Store
 from workbook.summary import Summary, summarise
 from workbook.turn_view import TurnView, describe, names_for
-from workbook.wording import fill
+from workbook.wording import clean_name, fill
+from workbook.wording_check import Noticed, notice
 
 COLOURS: dict[PartnerId, str] = {"a": "cyan", "b": "magenta"}
-
-
-class NameError_(ValueError):
-    """A partner name that cannot be used; the message key names why (in texts.toml)."""
 
 
 class NotStartable(ValueError):
@@ -65,7 +60,7 @@ class Opened:
     draft: Draft | None
 
 
-class Workbook:
+class Workbook(CareCalls):
     """One couple's workbook, open for reading and (unless read-only) writing."""
 
     def __init__(
@@ -201,9 +196,12 @@ class Workbook:
 
     def _may_open(self, exercise_id: str, consented: bool) -> Exercise:
         """The exercise, if it may open now; ``NotStartable`` for a sensitive one without
-        both partners' private yes, or resting after it did not open."""
+        both partners' private yes, or resting after it did not open, and for one still
+        waiting for its prerequisites."""
         exercise = self.exercise(exercise_id)
         if exercise.sensitive and (not consented or self.resting_until(exercise_id)):
+            raise NotStartable(exercise_id)
+        if self.waiting_for(exercise_id):
             raise NotStartable(exercise_id)
         return exercise
 
@@ -235,6 +233,7 @@ class Workbook:
             opened.draft,
             self.partners(),
             self.clock.now().date(),
+            self.kept_longest(exercise.id),
         )
 
     def submit(self, session_id: str, value: AnswerValue) -> engine.Move:
@@ -242,7 +241,13 @@ class Workbook:
         opened = self.load(session_id)
         exercise = self.exercise(opened.session.exercise_id)
         move = engine.submit(
-            exercise, opened.session, opened.turns, value, new_id(), self.clock.now()
+            exercise,
+            opened.session,
+            opened.turns,
+            value,
+            new_id(),
+            self.clock.now(),
+            self.kept_longest(exercise.id),
         )
         self._save(move)
         return move
@@ -250,16 +255,33 @@ class Workbook:
     def pass_turn(self, session_id: str) -> engine.Move:
         opened = self.load(session_id)
         exercise = self.exercise(opened.session.exercise_id)
-        move = engine.pass_turn(exercise, opened.session, opened.turns, new_id(), self.clock.now())
+        move = engine.pass_turn(
+            exercise,
+            opened.session,
+            opened.turns,
+            new_id(),
+            self.clock.now(),
+            self.kept_longest(exercise.id),
+        )
         self._save(move)
         return move
 
     def _save(self, move: engine.Move) -> None:
+        """The session file first (the truth), then what it made. A question kept for later
+        is saved before and let go after, so a crash between can only keep it twice."""
+        if move.kept is not None:
+            self.store.save_kept(move.kept)
         self.store.save_session(move.session, move.turn, rewritten=move.rewritten)
         if move.agreement is not None:
             self.store.save_agreement(move.agreement)
         if move.milestone is not None:
             self.store.save_milestone(move.milestone)
+        if move.unkept is not None:
+            self.store.remove_kept(move.unkept)
+
+    def kept_longest(self, exercise_id: str) -> Kept | None:
+        """The question ``exercise`` has kept for later the longest: the one offered next."""
+        return next((k for k in self.store.kept() if k.exercise_id == exercise_id), None)
 
     def reveal(self, session_id: str, step_id: str) -> RevealView:
         """What both partners see together once both have answered private ``step_id``."""
@@ -295,6 +317,12 @@ class Workbook:
         )
         self.store.save_draft(session_id, draft)
 
+    def check_wording(self, session_id: str, text: str) -> list[Noticed]:
+        """What the current step's gentle wording checks notice in ``text`` (if it has any)."""
+        session = self.store.session(session_id)
+        step = self.exercise(session.exercise_id).step(session.step_id)
+        return notice(self.library.wording, step, text)
+
     def summary(self, session_id: str) -> Summary:
         """What both partners see when a session has ended."""
         opened = self.load(session_id)
@@ -318,76 +346,13 @@ class Workbook:
     # -- the path and milestones ---------------------------------------------------------
 
     def path(self) -> list[PathPart]:
-        return describe_path(self.library, self.store.index(), self._rests())
+        kept = Counter(k.exercise_id for k in self.store.kept())
+        return describe_path(self.library, self.store.index(), self._rests(), kept)
 
-    # -- safety and pacing ---------------------------------------------------------------
-
-    def safety_check_needed(self) -> bool:
-        """Whether the first-run safety check is still to be done."""
-        meta = self.store.meta()
-        return meta is not None and not meta.safety_checked
-
-    def safety_check_done(self) -> None:
-        """Keep the one trace of the first-run check: that it was done (never an answer)."""
-        meta = self.store.meta()
-        if meta is not None and not meta.safety_checked:
-            self.store.save_meta(meta.model_copy(update={"safety_checked": True}))
-
-    def _rests(self) -> dict[str, date]:
-        today = self.clock.now().date()
-        return {r.id: r.until for r in self.store.rests() if r.until > today}
-
-    def resting_until(self, exercise_id: str) -> date | None:
-        """The day a sensitive exercise that did not open is offered again, if still ahead."""
-        return self._rests().get(exercise_id)
-
-    def consent(self, exercise_id: str, both_yes: bool) -> date | None:
-        """After both partners answered in private: None if it opens, else the day it is
-        offered again. Only the outcome is stored, never who said what."""
-        if both_yes:
-            return None
-        until = self.clock.now().date() + timedelta(days=self.library.pacing.declined_rest_days)
-        self.store.save_rest(Rest(id=exercise_id, until=until))
-        return until
-
-    def time_words(self, moment: datetime) -> str:
-        """A return time as the couple reads it: "18:30", or "08:00 tomorrow"."""
-        time, later_day = local_time(moment, self.clock.now())
-        return self.library.say(
-            "timeout.at_tomorrow" if later_day else "timeout.at_today", time=time
-        )
-
-    def break_ahead(self) -> TimeOut | None:
-        """A break agreed in an earlier sitting whose return time is still ahead."""
-        return break_ahead(self.store.sittings(), self.clock.now())
-
-    def own_resources(self) -> list[OwnResource]:
-        return sorted(self.store.own_resources(), key=lambda r: r.added_at)
-
-    def add_own_resource(self, name: str, contact: str, note: str = "") -> OwnResource:
-        """Save one of the couple's own places to turn; ``NameError_`` if it has no name."""
-        name = clean_name(name)
-        if not name:
-            raise NameError_("resources.need_name")
-        resource = OwnResource(
-            id=new_id(),
-            name=name,
-            contact=clean_name(contact),
-            note=clean_name(note),
-            added_at=self.clock.now(),
-        )
-        self.store.save_own_resource(resource)
-        return resource
-
-    def remove_own_resource(self, resource_id: str) -> None:
-        self.store.remove_own_resource(resource_id)
+    def waiting_for(self, exercise_id: str) -> tuple[str, ...]:
+        """Titles of the exercises to finish before ``exercise_id`` is offered."""
+        return waiting_for(self.library, self.exercise(exercise_id), finished(self.store.index()))
 
     def milestones(self) -> list[Milestone]:
         """Every milestone, newest first."""
         return sorted(self.store.milestones(), key=lambda m: m.created_at, reverse=True)
-
-
-def clean_name(name: str) -> str:
-    """A name with surrounding space and any control characters removed."""
-    kept = "".join(c for c in name if unicodedata.category(c)[0] != "C" or c == "\u200d")
-    return " ".join(kept.split())

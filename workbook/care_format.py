@@ -48,6 +48,26 @@ class Resources(Format):
     helplines: list[Helpline] = Field(min_length=1)
 
 
+class HelpSignals(Format):
+    """``[help_signals]`` in ``content/pacing.toml``: when the couple's own sittings show a
+    pattern that a counsellor could help with. One hard sitting is never a pattern, so every
+    count is at least two."""
+
+    within_days: int = Field(ge=1, le=365)
+    """Only sittings that ended this many days ago or less are looked at."""
+    recent_sittings: int = Field(ge=2, le=50)
+    time_out_sittings: int = Field(ge=2)
+    """Breaks: at least this many of the last ``recent_sittings`` had a time-out."""
+    stops_running: int = Field(ge=2, le=50)
+    """Stops: this many sittings in a row, the latest ones, ended with "we need to stop"."""
+
+    @model_validator(mode="after")
+    def _counts_fit(self) -> HelpSignals:
+        if self.time_out_sittings > self.recent_sittings:
+            raise ValueError("time_out_sittings is more than recent_sittings")
+        return self
+
+
 class Pacing(Format):
     """``content/pacing.toml``: the numbers behind breaks, consent and the pace of a sitting."""
 
@@ -60,6 +80,7 @@ class Pacing(Format):
     """How long a sensitive exercise that did not open waits before it is offered again."""
     breathe_in_seconds: float = Field(gt=0)
     breathe_out_seconds: float = Field(gt=0)
+    help_signals: HelpSignals
 
     @model_validator(mode="after")
     def _choices_within_bounds(self) -> Pacing:

@@ -14,6 +14,7 @@ import tomllib
 import types
 import typing
 from dataclasses import dataclass, field
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -21,12 +22,13 @@ from typing import Any
 from pydantic import BaseModel, RootModel, ValidationError
 
 from workbook.care_format import Pacing, Resources, SafetyCheck
-from workbook.content_check import check_exercise, nearest
+from workbook.content_check import check_exercise, check_wording, nearest, unknown_prerequisites
 from workbook.content_format import Choice, Exercise
 from workbook.content_format import Path as PathFile
 from workbook.content_privacy import check_menu_data, check_privacy, form_problems
 from workbook.errors import ContentError
 from workbook.wording import fill
+from workbook.wording_format import Wording
 
 CONTENT_PACKAGE = "content"
 EXERCISES_FOLDER = "exercises"
@@ -50,6 +52,8 @@ class Library:
     safety: SafetyCheck
     resources: Resources
     pacing: Pacing
+    wording: Wording
+    """The gentle wording checks a step's ``check`` names, by set."""
     problems: list[str] = field(default_factory=list)
     """Problems in the couple's own exercise files, which were left out."""
     warnings: list[str] = field(default_factory=list)
@@ -150,6 +154,7 @@ def read_exercise(
 def _problems(exercise: Exercise, data: dict[str, Any], path: PathFile) -> list[str]:
     """Every problem in one valid-looking exercise: flow, references, names and leaks."""
     found = check_exercise(exercise) + check_privacy(exercise) + check_menu_data(data)
+    found += check_wording(exercise, shipped_wording().names())
     if exercise.part not in {p.number for p in path.parts}:
         found.append(f"exercise '{exercise.id}', field 'part': no such part")
     return found
@@ -190,6 +195,13 @@ def _load_model(model: type[BaseModel], name: str) -> Any:
         raise ContentError([f"{name}: {e['loc']}: {e['msg']}" for e in error.errors()]) from error
 
 
+@cache
+def shipped_wording() -> Wording:
+    """``wording.toml``, read once: every exercise file read is checked against its sets."""
+    wording: Wording = _load_model(Wording, "wording.toml")
+    return wording
+
+
 def load_library(data_folder: Path | None = None) -> Library:
     """Shipped content (a problem there is a bug: raises) plus the couple's own exercises
     from ``<data>/exercises/`` (a problem there leaves that file out and is reported; a
@@ -203,9 +215,14 @@ def load_library(data_folder: Path | None = None) -> Library:
         shipped_problems += problems
         if exercise is not None:
             exercises[exercise.id] = exercise
+    shipped_problems += unknown_prerequisites(exercises).values()
     if shipped_problems:
         raise ContentError(shipped_problems)
     own_problems, own_warnings = _add_own(own_exercise_files(data_folder), path, exercises)
+    while waiting_in_vain := unknown_prerequisites(exercises):  # only the couple's own now
+        for exercise_id, problem in waiting_in_vain.items():
+            del exercises[exercise_id]
+            own_problems.append(problem)
     ordered = dict(sorted(exercises.items(), key=lambda kv: (kv[1].part, kv[1].title)))
     return Library(
         path=path,
@@ -214,6 +231,7 @@ def load_library(data_folder: Path | None = None) -> Library:
         safety=_load_model(SafetyCheck, "safety.toml"),
         resources=_load_model(Resources, "resources.toml"),
         pacing=_load_model(Pacing, "pacing.toml"),
+        wording=shipped_wording(),
         problems=own_problems,
         warnings=own_warnings,
     )

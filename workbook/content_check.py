@@ -72,6 +72,7 @@ def answer_references(step: Step) -> list[tuple[str, str]]:
     refs += [("offer", s) for s in step.offer]
     if step.wait_until is not None:
         refs.append(("wait_until", step.wait_until))
+    refs += [("keep_on_pass", s) for s in step.keep_on_pass]
     return refs
 
 
@@ -90,6 +91,11 @@ def check_exercise(exercise: Exercise) -> list[str]:
     for step in exercise.steps:
         problems += _check_step(exercise, step, known, role_ids)
     problems += _check_names(exercise, role_ids)
+    problems += _check_kept(exercise)
+    if exercise.prerequisites and not exercise.waits.strip():
+        problems.append(
+            f"{where(ex, None, 'waits')}: an exercise with prerequisites says why it waits"
+        )
     if not problems:
         problems += _check_graph(exercise)
     return problems
@@ -153,6 +159,32 @@ def _check_step(exercise: Exercise, step: Step, known: set[str], role_ids: list[
     return out
 
 
+def unknown_prerequisites(exercises: dict[str, Exercise]) -> dict[str, str]:
+    """Exercise id -> the problem, for each exercise waiting for one that does not exist."""
+    return {
+        exercise.id: f"{where(exercise.id, None, 'prerequisites')}: there is no exercise "
+        f"'{missing}'{nearest(missing, exercises)}"
+        for exercise in exercises.values()
+        for missing in exercise.prerequisites
+        if missing not in exercises
+    }
+
+
+def _check_kept(exercise: Exercise) -> list[str]:
+    """``from_kept`` is a text step, and only where something can be kept for later."""
+    keeps = any(step.keep_on_pass for step in exercise.steps)
+    out: list[str] = []
+    for step in exercise.steps:
+        if step.from_kept and step.kind != "text":
+            out.append(f"{where(exercise.id, step.id, 'from_kept')}: only a text step can")
+        elif step.from_kept and not keeps:
+            out.append(
+                f"{where(exercise.id, step.id, 'from_kept')}: nothing is ever kept in this "
+                "exercise; give a step 'keep_on_pass'"
+            )
+    return out
+
+
 def _check_names(exercise: Exercise, role_ids: list[str]) -> list[str]:
     allowed = GENERAL_NAMES | set(role_ids)
     out: list[str] = []
@@ -176,6 +208,27 @@ def _check_names(exercise: Exercise, role_ids: list[str]) -> list[str]:
             out.append(
                 f"{where(exercise.id, step_id, field)}: unknown placeholder '{{{name}}}'"
                 f"{nearest(name, allowed)}"
+            )
+    return out
+
+
+def check_wording(exercise: Exercise, sets: Iterable[str]) -> list[str]:
+    """``check`` names one of the wording ``sets`` (in ``wording.toml``), and only on a text
+    step: the checks read typed words."""
+    known = list(sets)
+    out: list[str] = []
+    for step in exercise.steps:
+        if step.check is None:
+            continue
+        if step.kind != "text":
+            out.append(
+                f"{where(exercise.id, step.id, 'check')}: only a text step's words can be "
+                f"checked, and this is a {step.kind} step"
+            )
+        elif step.check not in known:
+            out.append(
+                f"{where(exercise.id, step.id, 'check')}: there is no set '{step.check}' in "
+                f"wording.toml{nearest(step.check, known)}"
             )
     return out
 

@@ -102,6 +102,16 @@ class Step(Format):
     """For ``date``: the date must fall between today and this many weeks from today."""
     wait_until: str | None = None
     """A ``date`` step's id: this step waits until the date answered there."""
+    check: str | None = None
+    """For ``text``: a set in ``content/wording.toml`` whose gentle checks run on the answer
+    before it is saved."""
+    keep_on_pass: list[str] = Field(default_factory=list)
+    """When this step is passed ("not today"), this round's latest answer at any of these
+    steps is kept for later and offered again at the exercise's ``from_kept`` step."""
+    from_kept: bool = False
+    """For ``text``: start from the answer kept for later the longest; submitting takes it
+    out of the kept list, passing keeps it (to the back of the line). A choice leading here
+    is offered only while something is kept."""
     private: bool = False
     reveal: Literal["together", "match", "never"] | None = None
     export: Literal["shared", "opt_in", "never"] | None = None
@@ -137,6 +147,9 @@ class Exercise(Format):
     roles: list[Role] = Field(min_length=1)
     sensitive: bool = False
     prerequisites: list[str] = Field(default_factory=list)
+    """Exercises the couple must have finished before this one is offered."""
+    waits: str = ""
+    """Why this one waits for its ``prerequisites`` (required when it has any)."""
     closing: str
     """A short closing for both, shown with the summary."""
     steps: list[Step] = Field(min_length=1)

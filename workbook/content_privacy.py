@@ -25,7 +25,7 @@ from workbook.content_format import BOTH, EACH, PAUSE, Exercise, Step
 #: Fields that put an earlier answer on screen (or in the answer box) at this step.
 _SHOWING = frozenset({"show", "prefill", "offer"})
 #: Fields that copy an answer into something both keep (or act on).
-_KEEPING = ("agreement.", "milestone.", "wait_until")
+_KEEPING = ("agreement.", "milestone.", "wait_until", "keep_on_pass")
 #: Fewer steps than this (swap junctions aside) is only a form.
 MIN_STEPS = 4
 
@@ -117,7 +117,9 @@ def _reference(ex: str, step: Step, field: str, source: Step) -> list[str]:
     if field in _SHOWING:
         return _showing(at, step, field, source)
     if field.startswith(_KEEPING):
-        what = "wait for" if field == "wait_until" else "be made from"
+        what = {"wait_until": "wait for", "keep_on_pass": "keep for later"}.get(
+            field, "be made from"
+        )
         return [
             f"{at}: cannot {what} private step '{source.id}' (the other partner would see or "
             "act on a private answer)"

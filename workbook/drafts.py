@@ -34,12 +34,13 @@ class DraftThrottle:
         return max(0.0, self._last_save + INTERVAL - self._monotonic())
 
     def flush(self) -> None:
-        """Save the latest text now, if any change is unsaved."""
+        """Save the latest text now, if any change is unsaved. If the save fails the text
+        stays unsaved, so the next flush (before quitting, pausing, a break) tries again."""
         self._scheduled = False
         if self._pending is None:
             return
-        text, self._pending = self._pending, None
-        self._save(text)
+        self._save(self._pending)
+        self._pending = None
         self._last_save = self._monotonic()
 
     def cancel(self) -> None:

@@ -16,9 +16,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from workbook.answers import AnswerError, check_answer, latest
+from workbook.answers import AnswerError, answer_words, check_answer, latest
 from workbook.content_format import BOTH, EACH, END, PAUSE, SET_ASIDE, Exercise, Step
-from workbook.models import Agreement, AnswerValue, Milestone, PartnerId, Session, Turn, other
+from workbook.models import (
+    Agreement,
+    AnswerValue,
+    Kept,
+    Milestone,
+    PartnerId,
+    Session,
+    Turn,
+    other,
+)
 from workbook.privacy import mutual_items, offered, visit_of
 from workbook.records import made_by_last_turn
 
@@ -31,7 +40,9 @@ class Move:
     """What one submit or pass produced: the new session, the turn to save, and what happened.
 
     ``rewritten``: earlier turns to save again in place (a menu's marks, erased at its reveal);
-    ``revealed``: the private step whose answers both partners may now see together.
+    ``revealed``: the private step whose answers both partners may now see together;
+    ``kept``: a question kept for later (new, or passed over again); ``unkept``: the id of
+    one asked now, so no longer kept.
     """
 
     session: Session
@@ -41,6 +52,8 @@ class Move:
     milestone: Milestone | None = None
     rewritten: tuple[Turn, ...] = ()
     revealed: str | None = None
+    kept: Kept | None = None
+    unkept: str | None = None
 
 
 def start(
@@ -142,6 +155,15 @@ def is_open(session: Session) -> bool:
     return session.status in ("in_progress", "paused")
 
 
+def closed_choices(exercise: Exercise, step: Step, kept: Kept | None) -> set[str]:
+    """The choices at ``step`` not offered now: those leading to a ``from_kept`` step while
+    nothing is kept for later."""
+    if kept is not None:
+        return set()
+    ids = exercise.step_ids()
+    return {c.id for c in step.choices if c.next in ids and exercise.step(c.next).from_kept}
+
+
 def submit(
     exercise: Exercise,
     session: Session,
@@ -149,16 +171,19 @@ def submit(
     value: AnswerValue,
     turn_id: str,
     now: datetime,
+    kept: Kept | None = None,
 ) -> Move:
-    """The current actor answers the current step."""
+    """The current actor answers the current step. ``kept``: what this exercise has kept for
+    later the longest, if anything (a ``from_kept`` step asks it; it opens the way there)."""
     step, actor = _acting(exercise, session)
     offers = [t.step_id for t in offered(exercise, step, session.round, turns, actor)]
+    closed = closed_choices(exercise, step, kept)
     turn = Turn(
         id=turn_id,
         partner=actor,
         step_id=step.id,
         round=session.round,
-        value=check_answer(step, value, now.date(), offers),
+        value=check_answer(step, value, now.date(), offers, closed),
         at=now,
     )
     if len(session.waiting) > 1:
@@ -173,7 +198,14 @@ def submit(
     after = [*turns, turn]
     agreement, milestone = made_by_last_turn(exercise, session, after)
     moved, swapped = _move_on(exercise, session, target, after, now)
-    return Move(session=moved, turn=turn, swapped=swapped, agreement=agreement, milestone=milestone)
+    return Move(
+        session=moved,
+        turn=turn,
+        swapped=swapped,
+        agreement=agreement,
+        milestone=milestone,
+        unkept=kept.id if step.from_kept and kept is not None else None,
+    )
 
 
 def _leave_private(
@@ -211,11 +243,17 @@ def _leave_private(
 
 
 def pass_turn(
-    exercise: Exercise, session: Session, turns: list[Turn], turn_id: str, now: datetime
+    exercise: Exercise,
+    session: Session,
+    turns: list[Turn],
+    turn_id: str,
+    now: datetime,
+    kept: Kept | None = None,
 ) -> Move:
     """The current actor passes. At a ``both`` step one pass ends the step (nothing is agreed);
     at an ``each`` step the other partner still answers, and ``on_pass`` is followed only when
-    every partner passed."""
+    every partner passed. A pass at a ``keep_on_pass`` step keeps the question for later; at
+    a ``from_kept`` step it sends ``kept`` to the back of the line."""
     step, actor = _acting(exercise, session)
     turn = Turn(
         id=turn_id, partner=actor, step_id=step.id, round=session.round, passed=True, at=now
@@ -230,7 +268,32 @@ def pass_turn(
         target = step.next
     assert target is not None
     moved, swapped = _move_on(exercise, session, target, after, now)
-    return Move(session=moved, turn=turn, swapped=swapped)
+    return Move(
+        session=moved,
+        turn=turn,
+        swapped=swapped,
+        kept=_kept_by_pass(exercise, session, turn, turns, kept),
+    )
+
+
+def _kept_by_pass(
+    exercise: Exercise, session: Session, turn: Turn, turns: list[Turn], kept: Kept | None
+) -> Kept | None:
+    """What a pass keeps for later: the question it passed on (named by the pass turn), or
+    the kept one it passed over again, now at the back of the line."""
+    step = exercise.step(turn.step_id)
+    if step.from_kept and kept is not None:
+        return kept.model_copy(update={"kept_at": turn.at})
+    question = latest(turns, step.keep_on_pass, turn.round) if step.keep_on_pass else None
+    if question is None:
+        return None
+    return Kept(
+        id=turn.id,
+        exercise_id=exercise.id,
+        text=answer_words(exercise, turns, question),
+        kept_at=turn.at,
+        origin=session.id,
+    )
 
 
 def pause(session: Session, now: datetime) -> Session:

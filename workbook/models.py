@@ -203,6 +203,18 @@ class Rest(Record):
     until: date
 
 
+class Kept(Record):
+    """A question someone said "not today" to: kept, and offered again another time."""
+
+    id: str
+    exercise_id: str
+    text: str = Field(min_length=1)
+    kept_at: AwareDatetime
+    """When it was kept, or last passed over again: the longest kept is offered first."""
+    origin: str
+    """The session it was first asked in."""
+
+
 class OwnResource(Record):
     """A place to turn to that the couple added themselves (both of them can see it)."""
 
@@ -211,3 +223,13 @@ class OwnResource(Record):
     contact: str = Field(max_length=500)
     note: str = Field(default="", max_length=2000)
     added_at: AwareDatetime
+
+
+class Moment(Record):
+    """One moment a partner would like a therapist's help with: one each, kept as written,
+    for the summary for a therapist to put first."""
+
+    partner: PartnerId
+    text: str = Field(min_length=1)
+    noted_at: AwareDatetime
+    """When it was last changed."""

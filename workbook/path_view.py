@@ -22,6 +22,10 @@ class PathExercise:
     """How Home lists it: title, minutes, and whether it is done (or when it is offered again)."""
     resting_until: date | None = None
     """A sensitive exercise that did not open today is not offered again until this day."""
+    waiting_for: tuple[str, ...] = ()
+    """Titles of the exercises still to be done before this one is offered."""
+    kept: int = 0
+    """How many questions it keeps for later."""
 
 
 @dataclass(frozen=True)
@@ -33,18 +37,23 @@ class PathPart:
 
 
 def describe_path(
-    library: Library, index: list[SessionIndexEntry], rests: dict[str, date]
+    library: Library,
+    index: list[SessionIndexEntry],
+    rests: dict[str, date],
+    kept: Counter[str] | None = None,
 ) -> list[PathPart]:
     """Every part in order with its exercises; ``rests`` holds the sensitive ones that did
-    not open lately, with the day each is offered again."""
-    done = Counter(e.exercise_id for e in index if e.status == "completed")
+    not open lately, with the day each is offered again; ``kept`` counts the questions each
+    exercise keeps for later."""
+    done = finished(index)
+    kept = kept or Counter()
     return [
         PathPart(
             number=part.number,
             title=part.title,
             summary=part.summary,
             exercises=[
-                _exercise(library, ex, done, rests.get(ex.id))
+                _exercise(library, ex, done, rests.get(ex.id), kept[ex.id])
                 for ex in library.exercises.values()
                 if ex.part == part.number
             ],
@@ -53,14 +62,40 @@ def describe_path(
     ]
 
 
+def finished(index: list[SessionIndexEntry]) -> Counter[str]:
+    """How many times the couple has finished each exercise."""
+    return Counter(e.exercise_id for e in index if e.status == "completed")
+
+
+def waiting_for(library: Library, exercise: Exercise, done: Counter[str]) -> tuple[str, ...]:
+    """The titles of ``exercise``'s prerequisites the couple has not finished yet."""
+    return tuple(library.exercises[p].title for p in exercise.prerequisites if not done[p])
+
+
 def _exercise(
-    library: Library, exercise: Exercise, done: Counter[str], resting_until: date | None
+    library: Library,
+    exercise: Exercise,
+    done: Counter[str],
+    resting_until: date | None,
+    kept: int,
 ) -> PathExercise:
     line = _line(library, exercise, done)
-    if resting_until is not None:
+    if kept:
+        line = library.say("home.path_kept", title=line, count=str(kept))
+    waits = waiting_for(library, exercise, done)
+    if waits:
+        line = library.say("home.path_waits", title=line, exercises=", ".join(waits))
+    elif resting_until is not None:
         line = library.say("consent.resting", title=line, date=resting_until.isoformat())
     return PathExercise(
-        exercise.id, exercise.title, exercise.minutes, done[exercise.id], line, resting_until
+        exercise.id,
+        exercise.title,
+        exercise.minutes,
+        done[exercise.id],
+        line,
+        resting_until,
+        waits,
+        kept,
     )
 
 

@@ -3,7 +3,8 @@
 Layout (DESIGN, Storage)::
 
     <data>/workbook.json        meta, partners, agreements, milestones, sittings, rests,
-                                the couple's own resources
+                                the couple's own resources, questions kept for later,
+                                each partner's moment for a therapist
     <data>/index.json           one entry per session, for Home
     <data>/sessions/<id>.json   one session's record, turns and draft
     <data>/lock                 held with flock while the app runs
@@ -29,10 +30,13 @@ from workbook.models import (
     SCHEMA_VERSION,
     Agreement,
     Draft,
+    Kept,
     Meta,
     Milestone,
+    Moment,
     OwnResource,
     Partner,
+    PartnerId,
     Record,
     Rest,
     Session,
@@ -173,7 +177,9 @@ class Store:
         return [_load(Agreement, d, WORKBOOK_FILE) for d in docs]
 
     def _put(
-        self, table_name: str, record: Agreement | Milestone | Sitting | Rest | OwnResource
+        self,
+        table_name: str,
+        record: Agreement | Milestone | Sitting | Rest | OwnResource | Kept,
     ) -> None:
         """Insert ``record`` into a table of ``workbook.json``, replacing one with its id."""
         table = self._book.table(table_name)
@@ -203,6 +209,17 @@ class Store:
     def save_rest(self, rest: Rest) -> None:
         self._put("rests", rest)
 
+    def kept(self) -> list[Kept]:
+        """Questions kept for later, the longest kept first."""
+        kept = [_load(Kept, d, WORKBOOK_FILE) for d in self._book.table("kept").all()]
+        return sorted(kept, key=lambda k: k.kept_at)
+
+    def save_kept(self, kept: Kept) -> None:
+        self._put("kept", kept)
+
+    def remove_kept(self, kept_id: str) -> None:
+        self._book.table("kept").remove(lambda d: d.get("id") == kept_id)
+
     def own_resources(self) -> list[OwnResource]:
         docs = self._book.table("resources").all()
         return [_load(OwnResource, d, WORKBOOK_FILE) for d in docs]
@@ -212,6 +229,21 @@ class Store:
 
     def remove_own_resource(self, resource_id: str) -> None:
         self._book.table("resources").remove(lambda d: d.get("id") == resource_id)
+
+    def moments(self) -> list[Moment]:
+        """Each partner's moment for a therapist (one at most each), by partner."""
+        docs = self._book.table("moments").all()
+        return sorted((_load(Moment, d, WORKBOOK_FILE) for d in docs), key=lambda m: m.partner)
+
+    def save_moment(self, moment: Moment) -> None:
+        """Keep ``moment`` in place of the one its partner noted before."""
+        table = self._book.table("moments")
+        with _batch(self._book):
+            table.remove(lambda d: d.get("partner") == moment.partner)
+            table.insert(_dump(moment))
+
+    def remove_moment(self, partner: PartnerId) -> None:
+        self._book.table("moments").remove(lambda d: d.get("partner") == partner)
 
     # -- sessions ------------------------------------------------------------------------
 

@@ -13,8 +13,8 @@ from datetime import date, timedelta
 from workbook.answers import answer_words
 from workbook.content import Library
 from workbook.content_format import BOTH, EACH, Exercise, Show
-from workbook.engine import role_of
-from workbook.models import Draft, Partner, PartnerId, Session, Turn, other
+from workbook.engine import closed_choices, role_of
+from workbook.models import Draft, Kept, Partner, PartnerId, Session, Turn, other
 from workbook.privacy import latest_shareable, offered, shareable_answers
 from workbook.wording import fill, visible
 
@@ -64,6 +64,8 @@ class TurnView:
     due_on: date | None
     """When the step waits for a date still ahead: that date."""
     due_note: str
+    keeps: bool = False
+    """Passing here keeps the question for later ("not today"), rather than letting it go."""
 
 
 def names_for(
@@ -120,7 +122,10 @@ def describe(
     draft: Draft | None,
     partners: dict[PartnerId, Partner],
     today: date,
+    kept: Kept | None = None,
 ) -> TurnView:
+    """What the acting partner sees now; ``kept``: the question the exercise has kept for
+    later the longest, if any (a ``from_kept`` step starts from it)."""
     assert session.actor is not None
     step = exercise.step(session.step_id)
     actor = session.actor
@@ -151,6 +156,8 @@ def describe(
         position,
     ):
         start_text, restored = draft.text, True
+    elif step.from_kept and kept is not None:
+        start_text = kept.text
     elif step.prefill:
         found = latest_shareable(exercise, turns, step.prefill, actor)
         start_text = answer_words(exercise, turns, found) if found else ""
@@ -180,7 +187,11 @@ def describe(
                 Option(t.step_id, visible(answer_words(exercise, turns, t)))
                 for t in offered(exercise, step, session.round, turns, actor)
             ),
-            *(Option(c.id, fill(c.label, names)) for c in step.choices),
+            *(
+                Option(c.id, fill(c.label, names))
+                for c in step.choices
+                if c.id not in closed_choices(exercise, step, kept)
+            ),
         ],
         start_text=start_text,
         draft_restored=restored,
@@ -192,4 +203,5 @@ def describe(
         privacy_note=library.say(f"privacy.{step.reveal}", **names) if step.private else "",
         due_on=due_on,
         due_note=library.say("exercise.due", date=due_on.isoformat()) if due_on else "",
+        keeps=bool(step.keep_on_pass) or step.from_kept,
     )

@@ -8,6 +8,7 @@ Unicode "control pictures", so they are seen, not obeyed by the terminal.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping
 
 PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
@@ -41,3 +42,9 @@ def visible(text: str) -> str:
         else:
             out.append(char)
     return "".join(out)
+
+
+def clean_name(name: str) -> str:
+    """A name with surrounding space and any control characters removed."""
+    kept = "".join(c for c in name if unicodedata.category(c)[0] != "C" or c == "\u200d")
+    return " ".join(kept.split())

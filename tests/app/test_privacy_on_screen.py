@@ -16,6 +16,7 @@ from screens.exercise import ExerciseScreen
 from screens.handover import HandOverScreen
 from screens.home import HomeScreen
 from screens.reveal import RevealScreen
+from screens.waits import WaitsScreen
 from tests.app.hand_over import (
     ALEX_ID,
     ALEX_LOOKS_AWAY,
@@ -295,7 +296,8 @@ async def test_path_lists_every_part_every_exercise_and_what_is_done(
 
             for exercise_id in sensitive:
                 await choose(pilot, f"exercise:{exercise_id}", "#exercises")
-                assert isinstance(app.screen, ConsentScreen)
+                waiting = app.book.waiting_for(exercise_id)  # "why" waits: it says so instead
+                assert isinstance(app.screen, WaitsScreen if waiting else ConsentScreen)
                 assert app.screen.exercise.id == exercise_id
                 await pilot.press("escape")  # before anyone answers: back, nothing kept
                 await settle(pilot)

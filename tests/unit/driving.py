@@ -94,9 +94,12 @@ def expected_due(step: Step, turns: list[Turn]) -> date | None:
     return date.fromisoformat(str(found.value)) if found is not None else None
 
 
-def valid_choices(exercise: Exercise, step: Step, session: Session, turns: list[Turn]) -> list[str]:
+def valid_choices(
+    exercise: Exercise, step: Step, session: Session, turns: list[Turn], kept: bool = False
+) -> list[str]:
     """Every id a choice step takes now: each offered step with an answer this round that the
-    acting partner may see, then the fixed choices."""
+    acting partner may see, then the fixed choices (one leading to a question kept for later
+    only if something is ``kept``)."""
     assert session.actor is not None
     offers = [
         source
@@ -106,7 +109,12 @@ def valid_choices(exercise: Exercise, step: Step, session: Session, turns: list[
             for t in shareable_answers(exercise.step(source), turns, session.actor)
         )
     ]
-    return offers + [c.id for c in step.choices]
+    fixed = [
+        c.id
+        for c in step.choices
+        if kept or c.next not in exercise.step_ids() or not exercise.step(c.next).from_kept
+    ]
+    return offers + fixed
 
 
 # -- the player ----------------------------------------------------------------------------
@@ -165,6 +173,8 @@ def play(
     """
     clock = book.clock
     assert isinstance(clock, ManualClock)
+    for earlier in exercise.prerequisites:
+        finish(book, book.exercise(earlier))
     session = book.start(exercise.id, bind_roles(exercise, first), consented=True)
     played = Played(exercise, session.id)
     visit_no = 0
@@ -272,6 +282,12 @@ def canonical(step: Step, value: AnswerValue) -> AnswerValue:
 
 
 # -- what reaches an end ---------------------------------------------------------------------
+
+
+def finish(book: Workbook, exercise: Exercise) -> None:
+    """A session of ``exercise`` saved as completed, so an exercise waiting for it opens."""
+    started = book.start(exercise.id, bind_roles(exercise, "a"), consented=True)
+    book.store.save_session(started.model_copy(update={"status": "completed"}))
 
 
 def distances(exercise: Exercise) -> dict[str, float]:

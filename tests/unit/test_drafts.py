@@ -1,7 +1,10 @@
 """The draft throttle: the first change is saved at once, then at most once a second, and never
-later than a second after the latest change, even while typing goes on."""
+later than a second after the latest change, even while typing goes on; a failed save leaves
+the words unsaved, to be tried again."""
 
 from __future__ import annotations
+
+import pytest
 
 from workbook.drafts import INTERVAL, DraftThrottle
 
@@ -47,3 +50,14 @@ def test_cancel_drops_unsaved_text() -> None:
     throttle.cancel()
     throttle.flush()
     assert saved == [] and not throttle.unsaved
+
+
+def test_a_failed_draft_save_stays_unsaved() -> None:
+    def full_disk(text: str) -> None:
+        raise OSError(28, "No space left on device")
+
+    throttle = DraftThrottle(full_disk, monotonic=lambda: 0.0)
+    throttle.changed("words typed")
+    with pytest.raises(OSError):
+        throttle.flush()
+    assert throttle.unsaved

@@ -12,7 +12,7 @@ import pytest
 from tests.local_zone import local_zone
 from workbook import pacing
 from workbook.book import Workbook
-from workbook.care_format import Pacing
+from workbook.care_format import HelpSignals, Pacing
 from workbook.clock import ManualClock
 from workbook.content import Library
 from workbook.models import Sitting, TimeOut
@@ -28,6 +28,9 @@ RULES = Pacing(
     declined_rest_days=7,
     breathe_in_seconds=4,
     breathe_out_seconds=6,
+    help_signals=HelpSignals(
+        within_days=30, recent_sittings=5, time_out_sittings=3, stops_running=3
+    ),
 )
 
 

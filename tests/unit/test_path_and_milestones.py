@@ -8,6 +8,7 @@ from datetime import UTC, datetime, time, timedelta
 
 import pytest
 
+from tests.unit.driving import finish
 from workbook.answers import AGREE
 from workbook.book import NotStartable, Workbook
 from workbook.clock import ManualClock
@@ -208,5 +209,7 @@ def test_every_exercise_shows_its_expected_time_on_the_path_and_at_every_turn(
         about = f"about {exercise.minutes} minutes"
         assert about in _path_entry(book, exercise.id).line
         roles = {role.id: partner for role, partner in zip(exercise.roles, "ab", strict=False)}
+        for earlier in exercise.prerequisites:
+            finish(book, library.exercises[earlier])
         session = book.start(exercise.id, roles, consented=True)  # type: ignore[arg-type]
         assert about in book.view(book.load(session.id)).progress, exercise.id
