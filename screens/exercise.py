@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -18,11 +17,12 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, OptionList, Static, TextArea
 
 from screens.answer_area import answer_widgets, read_answer
-from screens.base import HandsOverAgain, UsesBook
+from screens.base import HandsOverAgain
 from screens.handover import HandOverScreen
 from screens.plain import plain
 from screens.reveal import RevealScreen
 from screens.summary import SummaryScreen
+from screens.typing import TypingScreen
 from screens.wording_check import WordingCheckScreen
 from workbook.answers import AGREEING_KINDS, AnswerError
 from workbook.drafts import DraftThrottle
@@ -30,7 +30,7 @@ from workbook.engine import Move
 from workbook.turn_view import TurnView
 
 
-class ExerciseScreen(UsesBook, HandsOverAgain, Screen[None]):
+class ExerciseScreen(HandsOverAgain, TypingScreen):
     BINDINGS = [
         Binding("ctrl+s", "submit", "Submit", priority=True, id="submit"),
         Binding("ctrl+s", "agree", "Agree", priority=True, id="agree"),
@@ -142,21 +142,12 @@ class ExerciseScreen(UsesBook, HandsOverAgain, Screen[None]):
 
     @on(TextArea.Changed, "#answer")
     def _typed(self, event: TextArea.Changed) -> None:
-        delay = self.throttle.changed(event.text_area.text)
-        if delay is not None:
-            # Textual's timer cannot take a zero delay; a twentieth of a second is immediate enough.
-            self.set_timer(max(delay, 0.05), self._flush_draft)
-
-    def _flush_draft(self) -> None:
-        try:
-            self.throttle.flush()
-        except OSError as error:
-            self._say_problem(error)
+        self.typed(event.text_area.text)
 
     def keep_words(self) -> None:
         """Save unsaved typing now (before quitting or pausing)."""
         if self.throttle.unsaved:
-            self._flush_draft()
+            self.flush_typing()
 
     # -- actions -------------------------------------------------------------------------
 
@@ -236,23 +227,13 @@ class ExerciseScreen(UsesBook, HandsOverAgain, Screen[None]):
         try:
             move = act()
         except AnswerError as problem:
-            self._tell(plain(str(problem)))
+            self.tell(plain(str(problem)))
             return
         except OSError as error:
-            self._say_problem(error)
+            self.say_problem(error)
             return
         self.throttle.cancel()
         self._after(move)
-
-    def _say_problem(self, error: OSError) -> None:
-        reason = error.strerror or str(error)
-        self._tell(self.say("exercise.save_failed", reason=reason))
-
-    def _tell(self, words: Text) -> None:
-        """Show a problem above the answer box; the typed words stay where they are."""
-        message = self.query_one("#message", Static)
-        message.update(words)
-        message.remove_class("-empty")
 
     def _after(self, move: Move) -> None:
         library = self.book.library

@@ -9,16 +9,15 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Static, TextArea
 
 from screens.answer_box import AnswerBox
-from screens.base import UsesBook
+from screens.typing import TypingScreen
 from workbook.drafts import DraftThrottle
 from workbook.models import PartnerId
 
 
-class MomentScreen(UsesBook, Screen[None]):
+class MomentScreen(TypingScreen):
     """Done (ctrl+s) and Back (escape) both keep the words and go back to Home."""
 
     BINDINGS = [
@@ -55,21 +54,7 @@ class MomentScreen(UsesBook, Screen[None]):
 
     @on(TextArea.Changed, "#moment-text")
     def _typed(self, event: TextArea.Changed) -> None:
-        delay = self.throttle.changed(event.text_area.text)
-        if delay is not None:
-            # Textual's timer cannot take a zero delay; a twentieth of a second is immediate enough.
-            self.set_timer(max(delay, 0.05), self._flush)
-
-    def _flush(self) -> None:
-        try:
-            self.throttle.flush()
-        except OSError as error:
-            self._say_problem(error)
-
-    def _say_problem(self, error: OSError) -> None:
-        message = self.query_one("#message", Static)
-        message.update(self.say("exercise.save_failed", reason=error.strerror or str(error)))
-        message.remove_class("-empty")
+        self.typed(event.text_area.text)
 
     def _kept(self) -> bool:
         """Whether the words in the box are saved, saving them now if not (False, with a
@@ -83,7 +68,7 @@ class MomentScreen(UsesBook, Screen[None]):
         try:
             self.book.note_moment(self.partner, text)
         except OSError as error:
-            self._say_problem(error)
+            self.say_problem(error)
             return False
         return True
 
