@@ -238,7 +238,8 @@ class ExerciseScreen(HandsOverAgain, TypingScreen):
     def _after(self, move: Move) -> None:
         library = self.book.library
         if move.turn.passed and not self.view.private:  # a private pass is nobody's business
-            self.app.notify(library.say("exercise.passed", actor=self.book.name(move.turn.partner)))
+            key = "exercise.kept" if move.kept is not None else "exercise.passed"
+            self.app.notify(library.say(key, actor=self.book.name(move.turn.partner)))
         status = move.session.status
         if status in ("completed", "set_aside"):
             self.app.switch_screen(SummaryScreen(self.session_id))

@@ -56,6 +56,8 @@ async def test_a_not_today_question_is_kept_and_offered_again(data_folder: Path)
         assert "Not today: keep it for later" in answering
         await pilot.press("ctrl+n")  # Sam: not today
         await settle(pilot)
+        told = [n.message for n in app._notifications]
+        assert told[-1] == "Not today, then. The question is kept for another day."
         assert app.screen.view.step_id == "area"
         assert "kept" in area_choices(pilot)  # offered again, right away if Alex wishes
         await choose(pilot, "done")
