@@ -202,6 +202,8 @@ class ExerciseScreen(HandsOverAgain, TypingScreen):
 
     @on(Button.Pressed, "#pass-button")
     def action_pass(self) -> None:
+        if self.view.keeps:
+            self.keep_words()  # a question kept again is kept as last reworded
         self._send(lambda: self.book.pass_turn(self.session_id))
 
     def action_pause(self) -> None:

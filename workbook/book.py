@@ -40,7 +40,7 @@ from workbook.reveal import RevealView, describe_reveal
 from workbook.sittings import SittingLog
 from workbook.store import Backend, Store
 from workbook.summary import Summary, summarise
-from workbook.turn_view import TurnView, describe, names_for
+from workbook.turn_view import TurnView, describe, is_current, names_for
 from workbook.wording import clean_name, fill
 from workbook.wording_check import Noticed, notice
 
@@ -233,7 +233,7 @@ class Workbook(CareCalls):
             opened.draft,
             self.partners(),
             self.clock.now().date(),
-            self.kept_longest(exercise.id),
+            self.kept_longest(exercise.id, opened.session.actor),
         )
 
     def submit(self, session_id: str, value: AnswerValue) -> engine.Move:
@@ -247,7 +247,7 @@ class Workbook(CareCalls):
             value,
             new_id(),
             self.clock.now(),
-            self.kept_longest(exercise.id),
+            self.kept_longest(exercise.id, opened.session.actor),
         )
         self._save(move)
         return move
@@ -255,13 +255,13 @@ class Workbook(CareCalls):
     def pass_turn(self, session_id: str) -> engine.Move:
         opened = self.load(session_id)
         exercise = self.exercise(opened.session.exercise_id)
+        kept = self.kept_longest(exercise.id, opened.session.actor)
+        if kept is not None and is_current(opened.draft, opened.session, opened.turns):
+            assert opened.draft is not None
+            if opened.draft.text.strip():  # kept again as last reworded, not as it was
+                kept = kept.model_copy(update={"text": opened.draft.text})
         move = engine.pass_turn(
-            exercise,
-            opened.session,
-            opened.turns,
-            new_id(),
-            self.clock.now(),
-            self.kept_longest(exercise.id),
+            exercise, opened.session, opened.turns, new_id(), self.clock.now(), kept
         )
         self._save(move)
         return move
@@ -279,9 +279,13 @@ class Workbook(CareCalls):
         if move.unkept is not None:
             self.store.remove_kept(move.unkept)
 
-    def kept_longest(self, exercise_id: str) -> Kept | None:
-        """The question ``exercise`` has kept for later the longest: the one offered next."""
-        return next((k for k in self.store.kept() if k.exercise_id == exercise_id), None)
+    def kept_longest(self, exercise_id: str, asker: PartnerId | None) -> Kept | None:
+        """The question ``asker`` has kept for later in ``exercise`` the longest: the one
+        offered to them next."""
+        return next(
+            (k for k in self.store.kept() if (k.exercise_id, k.asked_by) == (exercise_id, asker)),
+            None,
+        )
 
     def reveal(self, session_id: str, step_id: str) -> RevealView:
         """What both partners see together once both have answered private ``step_id``."""

@@ -288,8 +288,9 @@ def _kept_by_pass(
     if question is None:
         return None
     return Kept(
-        id=turn.id,
+        id=question.id,  # so keeping it again after a failed save replaces, not repeats, it
         exercise_id=exercise.id,
+        asked_by=question.partner,
         text=answer_words(exercise, turns, question),
         kept_at=turn.at,
         origin=session.id,

@@ -207,12 +207,15 @@ class Kept(Record):
     """A question someone said "not today" to: kept, and offered again another time."""
 
     id: str
+    """The id of the turn that asked it."""
     exercise_id: str
+    asked_by: PartnerId
+    """Only the partner who asked it is offered it again."""
     text: str = Field(min_length=1)
     kept_at: AwareDatetime
     """When it was kept, or last passed over again: the longest kept is offered first."""
     origin: str
-    """The session it was first asked in."""
+    """The session of the turn that asked it."""
 
 
 class OwnResource(Record):

@@ -22,8 +22,6 @@ class PathExercise:
     """How Home lists it: title, minutes, and whether it is done (or when it is offered again)."""
     resting_until: date | None = None
     """A sensitive exercise that did not open today is not offered again until this day."""
-    waiting_for: tuple[str, ...] = ()
-    """Titles of the exercises still to be done before this one is offered."""
     kept: int = 0
     """How many questions it keeps for later."""
 
@@ -94,7 +92,6 @@ def _exercise(
         done[exercise.id],
         line,
         resting_until,
-        waits,
         kept,
     )
 

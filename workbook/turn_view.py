@@ -104,6 +104,15 @@ def pick(
     return found
 
 
+def is_current(draft: Draft | None, session: Session, turns: list[Turn]) -> bool:
+    """Whether ``draft`` was typed at this very visit of the session's step, by its actor."""
+    return draft is not None and (draft.step_id, draft.partner, draft.position) == (
+        session.step_id,
+        session.actor,
+        len(turns),
+    )
+
+
 def step_position(exercise: Exercise, step_id: str) -> tuple[int, int]:
     """(number, total) of a step among those the couple sees (swap junctions are not shown)."""
     seen = [s.id for s in exercise.steps if s.kind != "swap"]
@@ -150,11 +159,8 @@ def describe(
             shown.append(Shown(fill(show.label, names), texts))
     position = len(turns)
     start_text, restored = "", False
-    if draft is not None and (draft.step_id, draft.partner, draft.position) == (
-        step.id,
-        actor,
-        position,
-    ):
+    if is_current(draft, session, turns):
+        assert draft is not None
         start_text, restored = draft.text, True
     elif step.from_kept and kept is not None:
         start_text = kept.text

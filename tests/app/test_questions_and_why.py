@@ -24,14 +24,16 @@ from tests.app.test_consent import (
     open_from_path,
     path_line,
 )
+from tests.app.time_out import call_break, ready
 from tests.unit.driving import finish
+from workbook.clock import ManualClock
 
 QUESTION = "Who else knew? [bold]all[/bold] 💔"
 
 
 async def through_the_note(pilot) -> None:  # type: ignore[no-untyped-def]
     """Both agree to the note before the first question."""
-    assert "not for ammunition" in screen_words(pilot)
+    assert "the truth you need in order to heal" in screen_words(pilot)
     for _ in range(2):
         await pilot.press("ctrl+s")
         await settle(pilot)
@@ -130,9 +132,16 @@ async def test_why_opens_only_after_two_private_yeses(tmp_path: Path) -> None:
     assert outcomes[NO_YES] == outcomes[YES_NO]  # one no, whoever's: the same screen
 
 
-async def test_a_time_out_over_the_waiting_note_leaves_nothing_behind(data_folder: Path) -> None:
-    async with running(data_folder) as (app, pilot):
+async def test_a_time_out_can_be_called_over_the_waiting_note(data_folder: Path) -> None:
+    """The note is not private: after the break it is there again, then Back to Home."""
+    clock = ManualClock()
+    async with running(data_folder, clock=clock) as (app, pilot):
         await choose(pilot, "exercise:why", "#exercises")
-        await pilot.press("ctrl+t")
+        await call_break(pilot)
+        clock.advance(20 * 60)
+        await ready(pilot)
+        assert isinstance(app.screen, WaitsScreen)
+        await pilot.press("enter")
         await settle(pilot)
-        assert not isinstance(app.screen, (WaitsScreen, ConsentScreen))
+        assert isinstance(app.screen, HomeScreen)
+        assert not any(isinstance(s, (WaitsScreen, ConsentScreen)) for s in app.screen_stack)

@@ -100,6 +100,48 @@ def test_passing_without_a_question_keeps_nothing(book: Workbook) -> None:
     assert kept_texts(book) == []
 
 
+def test_a_kept_question_is_offered_only_to_the_partner_who_asked_it(book: Workbook) -> None:
+    book.pass_turn(asked(book))  # Alex asked, Sam said not today
+    sam_asks = book.start("questions", {"asking": "b", "answering": "a"})
+    book.submit(sam_asks.id, AGREE)
+    book.submit(sam_asks.id, AGREE)
+    assert "kept" not in [o.id for o in book.view(book.load(sam_asks.id)).options]
+    with pytest.raises(AnswerError):
+        book.submit(sam_asks.id, "kept")
+    alex_asks = book.start("questions", ROLES)  # type: ignore[arg-type]
+    book.submit(alex_asks.id, AGREE)
+    book.submit(alex_asks.id, AGREE)
+    assert "kept" in [o.id for o in book.view(book.load(alex_asks.id)).options]
+
+
+def test_a_question_reworded_then_kept_again_is_kept_as_reworded(book: Workbook) -> None:
+    session_id = asked(book, "First?")
+    book.pass_turn(session_id)
+    book.submit(session_id, "kept")
+    view = book.view(book.load(session_id))
+    book.save_draft(session_id, view, "First, and who else knew?")
+    book.pass_turn(session_id)  # not today, after rewording it
+    assert kept_texts(book) == ["First, and who else knew?"]
+
+
+def test_trying_again_after_a_failed_save_keeps_the_question_once(
+    book: Workbook, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    session_id = asked(book)
+    save_session = book.store.save_session
+
+    def full_disk(*args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(book.store, "save_session", full_disk)
+    with pytest.raises(OSError):
+        book.pass_turn(session_id)
+    monkeypatch.setattr(book.store, "save_session", save_session)
+    book.pass_turn(session_id)  # "Not today" pressed again once the disk has room
+    assert kept_texts(book) == [QUESTION]
+    assert step_of(book, session_id) == "area"
+
+
 def test_a_failed_session_save_still_keeps_the_question(
     book: Workbook, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -124,7 +166,7 @@ def test_the_note_before_the_first_question_is_about_truth_and_sexual_acts(
 ) -> None:
     before = library.exercises["questions"].steps[0]
     assert before.id == "before" and before.actor == "both"
-    assert "not for ammunition" in before.hint and "specific sexual acts" in before.hint
+    assert "rather than details to hold on to" in before.hint and "specific sexual acts" in before.hint
 
 
 # -- "why did it happen" waits ---------------------------------------------------------------
