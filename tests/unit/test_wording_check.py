@@ -24,7 +24,7 @@ from workbook.book import Workbook
 from workbook.content import Library
 from workbook.content_format import Step
 from workbook.wording_check import Noticed, notice
-from workbook.wording_format import Wording
+from workbook.wording_format import Wording, WordingCheck
 
 
 @pytest.fixture(scope="module")
@@ -59,6 +59,18 @@ FLAGGED = [
     ("We both made mistakes", "we_both", "We both made mistakes"),
     ("It takes two", "we_both", "It takes two"),
     ("I'm sorry you feel that way", "your_feelings", "sorry you feel that way"),
+    # what a review found missed
+    ("I'm sorry. But I was lonely.", "but", "sorry. But I"),
+    ("I'm sorry.\nBut I was lonely", "but", "sorry.\nBut I"),
+    ("I'm sorry. However, you were cold for months", "but", "sorry. However, you"),
+    ("I'm sorry that I hurt you, if that matters.", "if_it_matters", "if that matters"),
+    ("I'm sorry you were hurt", "your_feelings", "sorry you were hurt"),
+    ("I'm sorry you feel hurt", "your_feelings", "sorry you feel hurt"),
+    ("If you'd been there for me, I would not have", "blame", "If you'd been"),
+    ("if you had paid attention", "blame", "if you had paid"),
+    ("You made me feel unloved", "blame", "You made me feel unloved"),
+    ("We both had a part in this", "we_both", "We both had a part"),
+    ("It takes two to tango", "we_both", "It takes two"),
 ]
 
 
@@ -90,6 +102,19 @@ CLEAN = [
     "I'm sorry you felt so alone because of me",
     "I brought butter and a gift; the shed is rebuilt",  # "but" and "if" inside other words
     "I understand it left you feeling watched",
+    # what a review found flagged although honest
+    "I'm sorry I said I was at the gym but I was with him",  # a "but" that tells what happened
+    "I'm sorry I told you it was work. But I was with her.",
+    "I'm sorry, I have no excuse, I could have talked to you but I chose to hide it",
+    "I would do anything but lie to you again",
+    "I'm sorry, and I would do anything but lie to you again",
+    "I'm sorry if this sounds empty",  # about the words, not the hurt
+    "We both have a part in rebuilding this",  # "we both" about a plan
+    "it takes two to rebuild trust",
+    "I'm sorry you were hurt by what I did",  # their feeling, and the cause owned
+    "I would be devastated too if you had done this to me",
+    "If you'd like, I can show you my phone",
+    "If it matters to you, I will call every evening",
 ]
 
 
@@ -119,6 +144,53 @@ def test_every_apologising_text_step_is_checked(library: Library) -> None:
     checked = {s.id for s in apology.steps if s.check == "apology"}
     assert checked == {"what", "own", "impact", "remorse", "plan", "add"}
     assert library.exercises["aftermath"].step("own_part").check == "apology"
+
+
+def test_why_checks_the_partner_looking_back(library: Library) -> None:
+    """In "Why did it happen?" the partner looking back is checked, with the looking-back set
+    while they look back and the apology set when they answer what the other feels; the
+    partner listening is not."""
+    why = library.exercises["why"]
+    checked = {s.id: s.check for s in why.steps if s.check is not None}
+    assert checked == {"looking": "looking_back", "acknowledge": "apology"}
+
+
+# -- looking back (the "looking_back" set) ---------------------------------------------------
+
+LOOKING_FLAGGED = [
+    ("Looking back, you made me feel invisible", "blame", "you made me feel invisible"),
+    ("If you had been home more, I would not have", "blame", "If you had been"),
+    ("We both drifted, and it takes two", "we_both", "it takes two"),
+    ("It just happened, one night", "excuse", "It just happened"),
+    ("I was lonely, but you were never there", "but_you", "lonely, but you were"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "check_id", "words"), LOOKING_FLAGGED, ids=[t for t, _, _ in LOOKING_FLAGGED]
+)
+def test_looking_back_notices_the_other_taking_the_cause(
+    library: Library, text: str, check_id: str, words: str
+) -> None:
+    """The same words the apology set notices, with a note written for looking back."""
+    [noticed] = notice(library.wording, library.exercises["why"].step("looking"), text)
+    assert (noticed.check_id, noticed.words) == (check_id, words)
+    assert noticed.note.startswith("This is about your own choices.")
+    [in_apology] = notice(library.wording, library.exercises["apology"].step("what"), text)
+    assert in_apology.words == words and in_apology.note != noticed.note
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Looking back, I see that I stopped telling you how I felt",
+        "I was wrong, but I was lonely and I did not say so",  # an explanation is what it asks
+        "I regret it, but I let myself believe it did not matter",
+        "I never wanted anyone but you",
+    ],
+)
+def test_looking_back_leaves_an_explanation_alone(library: Library, text: str) -> None:
+    assert notice(library.wording, library.exercises["why"].step("looking"), text) == []
 
 
 # -- hostile and huge text -------------------------------------------------------------------
@@ -156,6 +228,10 @@ ADVERSARIAL = {
     "if you": "if you " * (N // 7),
     "we both": "we both " * (N // 8),
     "newlines": "sorry\n" * (N // 6),
+    "sentences": "I'm sorry. " * (N // 11),
+    "a stop, then spaces": "sorry." + " " * N + "x",
+    "what I said": "sorry I said I " * (N // 15),
+    "if you had": "if you had " + "a" * N,
 }
 
 
@@ -225,6 +301,10 @@ def one_check(pattern: str, check_id: str = "x") -> dict[str, object]:
     return {"id": check_id, "pattern": pattern, "note": "A warm note."}
 
 
+def borrowing(pattern_from: str) -> dict[str, object]:
+    return {"id": "y", "pattern_from": pattern_from, "note": "Another note."}
+
+
 @pytest.mark.parametrize(
     ("checks", "says"),
     [
@@ -233,11 +313,48 @@ def one_check(pattern: str, check_id: str = "x") -> dict[str, object]:
         ([one_check("(sorry)?")], "matches empty text"),
         ([one_check("sorry"), one_check("if")], "check ids must be unique"),
         ([], "at least 1 item"),
+        ([{"id": "x", "note": "A warm note."}], "needs a pattern, a pattern_from, or both"),
+        ([one_check("sorry"), borrowing("apology.z")], "there is no such check in wording.toml"),
+        ([one_check("sorry"), borrowing("apology")], "String should match pattern"),
     ],
 )
 def test_a_broken_wording_file_is_refused(checks: list[dict[str, object]], says: str) -> None:
     with pytest.raises(ValidationError, match=says):
         Wording.model_validate({"apology": checks})
+
+
+def test_a_pattern_from_naming_no_check_says_which_and_the_nearest() -> None:
+    with pytest.raises(ValidationError) as refused:
+        Wording.model_validate(
+            {"apology": [one_check("sorry", "blame")], "looking_back": [borrowing("apology.blam")]}
+        )
+    assert (
+        "set 'looking_back', check 'y', pattern_from 'apology.blam': there is no such check in "
+        "wording.toml; did you mean 'apology.blame'?"
+    ) in str(refused.value)
+
+
+def test_a_pattern_from_must_name_a_check_with_a_pattern_of_its_own() -> None:
+    chain = {"a": [one_check("sorry"), borrowing("a.x")], "b": [borrowing("a.y")]}
+    with pytest.raises(ValidationError, match="name the check whose own pattern it is .'a.x'."):
+        Wording.model_validate(chain)
+
+
+def test_a_check_looks_for_its_own_pattern_then_the_one_it_takes() -> None:
+    lender = one_check("but you")
+    both = {"id": "both", "pattern": "sorry,? but", "pattern_from": "b.x", "note": "A note."}
+    wording = Wording.model_validate({"a": [both], "b": [lender]})
+    [check] = wording.checks("a")
+    assert [m.group() for m in check.regex.finditer("I lied, but you... Sorry, but")] == [
+        "but you",
+        "Sorry, but",
+    ]
+
+
+def test_a_borrowed_pattern_is_only_known_inside_its_file() -> None:
+    alone = WordingCheck.model_validate(borrowing("apology.blame"))
+    with pytest.raises(LookupError, match="from 'apology.blame', which only the whole of"):
+        _ = alone.regex
 
 
 # -- the workbook, for the step a session stands at ------------------------------------------
