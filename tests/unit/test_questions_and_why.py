@@ -166,7 +166,8 @@ def test_the_note_before_the_first_question_is_about_truth_and_sexual_acts(
 ) -> None:
     before = library.exercises["questions"].steps[0]
     assert before.id == "before" and before.actor == "both"
-    assert "rather than details to hold on to" in before.hint and "specific sexual acts" in before.hint
+    assert "rather than details to hold on to" in before.hint
+    assert "specific sexual acts" in before.hint
 
 
 # -- "why did it happen" waits ---------------------------------------------------------------
