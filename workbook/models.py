@@ -93,6 +93,8 @@ class Session(Record):
     status: SessionStatus = "in_progress"
     due_on: date | None = None
     """Set while the current step waits for a date the couple chose (a follow-up)."""
+    agreement_id: str | None = None
+    """The agreement this session amends or reviews, if any."""
     started_at: AwareDatetime
     updated_at: AwareDatetime
     schema_version: int = SCHEMA_VERSION
@@ -132,13 +134,30 @@ class Acceptance(Record):
     at: AwareDatetime
 
 
+HistoryWhat = Literal["made", "amended", "reopened", "reviewed", "retired"]
+
+
 class HistoryEntry(Record):
     """One change in an agreement's life: its wording, a review, a status change."""
 
-    what: str
+    what: HistoryWhat
     text: str | None = None
+    """The wording made or amended to (every old wording stays in the history)."""
     by: list[PartnerId] = Field(default_factory=list)
     at: AwareDatetime
+    note: str | None = None
+    """A reopening's optional note."""
+    ratings: dict[PartnerId, str] = Field(default_factory=dict)
+    """A review: each partner's rating (``keeping``, ``struggling``, ``change``)."""
+    notes: dict[PartnerId, str] = Field(default_factory=dict)
+    """A review: each partner's note, if they added one."""
+    review_on: date | None = None
+    """The next review date set by this change."""
+    source: str | None = None
+    """The session (and turn) that made this change, so a crash can be repaired once."""
+
+
+AgreementStatus = Literal["active", "to_revisit", "retired"]
 
 
 class Agreement(Record):
@@ -150,7 +169,8 @@ class Agreement(Record):
     """The session id it came from."""
     exercise_id: str
     acceptances: list[Acceptance]
-    status: Literal["proposed", "active", "to_revisit", "retired"] = "active"
+    status: AgreementStatus = "active"
+    """Only ``active`` is in force; ``to_revisit`` is not, until both accept it again."""
     review_on: date | None = None
     ends_on: date | None = None
     history: list[HistoryEntry] = Field(default_factory=list)
@@ -201,6 +221,16 @@ class Rest(Record):
     id: str
     """The exercise id."""
     until: date
+
+
+class OptIn(Record):
+    """An author's yes to a private or ``opt_in`` answer of theirs going into an export."""
+
+    id: str
+    """The turn id."""
+    session_id: str
+    partner: PartnerId
+    at: AwareDatetime
 
 
 class Kept(Record):
