@@ -53,9 +53,9 @@ def summarise(
         if turn.passed and not step.private:  # a private pass is nobody's business
             as_then = _roles_in_round(session, turn.round)
             asked = fill(step.prompt, names_for(as_then, partners, turn.partner))
-            lines.append(
-                SummaryLine(author, library.say("summary.passed_line", prompt=asked), True)
-            )
+            # "Not today" to a question keeps it: say so, not that the partner passed.
+            key = "summary.kept_line" if step.keep_on_pass else "summary.passed_line"
+            lines.append(SummaryLine(author, library.say(key, prompt=asked), True))
         elif turn.id in shared and step.reveal == "match":
             words = answer_words(exercise, turns, turn)
             if words and visit_of(turns, turns.index(turn))[0] is turn:  # both's items: once

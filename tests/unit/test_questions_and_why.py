@@ -48,6 +48,18 @@ def test_not_today_keeps_the_question_and_the_asker_chooses_again(book: Workbook
     assert "kept" in [o.id for o in view.options]
 
 
+def test_the_summary_says_a_not_today_question_is_kept_not_passed(book: Workbook) -> None:
+    session_id = asked(book)
+    book.pass_turn(session_id)
+    for value in ("done", "Thank you.", "Thank you too."):
+        book.submit(session_id, value)
+    lines = book.summary(session_id).lines
+    kept = next(line for line in lines if line.passed)
+    assert kept.author == book.name("b")
+    assert kept.text == book.library.say("summary.kept_line")
+    assert "not today" in kept.text and "passed" not in kept.text
+
+
 def test_the_kept_question_is_offered_again_in_a_later_session(library: Library) -> None:
     clock = ManualClock()
     book = new_book(library, clock)
