@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from tests.local_zone import local_zone
 from workbook.book import Workbook
 from workbook.clock import ManualClock
 from workbook.content import Library, load_library
@@ -41,3 +43,10 @@ def book(library: Library, clock: ManualClock) -> Workbook:
 @pytest.fixture
 def data_folder(tmp_path: Path) -> Path:
     return tmp_path / "data"
+
+
+@pytest.fixture
+def in_utc() -> Iterator[None]:
+    """Days as the couple reads them, in a fixed zone (use with ``usefixtures``)."""
+    with local_zone("UTC"):
+        yield

@@ -12,7 +12,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from workbook import engine
+from workbook.agreement_sessions import changed_in, for_agreement, merged_sources
+from workbook.book_agreements import AgreementCalls
 from workbook.book_care import CareCalls, NameError_
+from workbook.book_changes import ChangeCalls
+from workbook.book_words import WordsCalls
 from workbook.clock import Clock, SystemClock
 from workbook.content import Library, load_library
 from workbook.content_format import Exercise
@@ -60,7 +64,7 @@ class Opened:
     draft: Draft | None
 
 
-class Workbook(CareCalls):
+class Workbook(CareCalls, WordsCalls, AgreementCalls, ChangeCalls):
     """One couple's workbook, open for reading and (unless read-only) writing."""
 
     def __init__(
@@ -117,14 +121,17 @@ class Workbook(CareCalls):
         return book
 
     def repair(self) -> None:
-        """After a crash the session files win: rebuild the index, and any agreement or
-        milestone that a session's last turn made but that did not reach ``workbook.json``.
+        """After a crash the session files win: rebuild the index, and any agreement (or
+        change to one) or milestone that a session's last turn made but that did not reach
+        ``workbook.json``.
 
         Only a last turn is looked at, and a session's turns are read only when its last turn
         made a record that is missing: opening stays cheap however long the history.
         """
         self.store.repair_index()
-        made = {a.id for a in self.store.agreements()} | {m.id for m in self.store.milestones()}
+        agreements = self.store.agreements()
+        made = {a.id for a in agreements} | merged_sources(agreements)
+        made |= {m.id for m in self.store.milestones()}
         for entry in self.store.index():
             exercise = self.library.exercises.get(entry.exercise_id)
             last = self.store.last_turn(entry.id)
@@ -134,8 +141,7 @@ class Workbook(CareCalls):
                 continue
             session, turns = self.store.session(entry.id), self.store.turns(entry.id)
             agreement, milestone = made_by_last_turn(exercise, session, turns)
-            if agreement is not None:
-                self.store.save_agreement(agreement)
+            self._keep_agreement(session, turns, agreement)
             if milestone is not None:
                 self.store.save_milestone(milestone)
 
@@ -185,12 +191,20 @@ class Workbook(CareCalls):
         return self.library.exercises[exercise_id]
 
     def start(
-        self, exercise_id: str, roles: dict[str, PartnerId], consented: bool = False
+        self,
+        exercise_id: str,
+        roles: dict[str, PartnerId],
+        consented: bool = False,
+        agreement_id: str | None = None,
     ) -> Session:
         """Start a session with ``roles`` bound. A ``sensitive`` exercise starts only once
-        both partners have consented in private (``consented``)."""
+        both partners have consented in private (``consented``). ``agreement_id``: the
+        agreement it amends or reviews (never a retired one)."""
         exercise = self._may_open(exercise_id, consented)
+        if agreement_id is not None and self.agreement(agreement_id).status == "retired":
+            raise NotStartable(exercise_id)
         session = engine.start(exercise, roles, new_id(), self.clock.now())
+        session = session.model_copy(update={"agreement_id": agreement_id})
         self.store.save_session(session)
         return session
 
@@ -224,7 +238,8 @@ class Workbook(CareCalls):
         return opened
 
     def view(self, opened: Opened) -> TurnView:
-        exercise = self.exercise(opened.session.exercise_id)
+        agreement = self._changing(opened.session.agreement_id)
+        exercise = for_agreement(self.library, self.exercise(opened.session.exercise_id), agreement)
         return describe(
             self.library,
             exercise,
@@ -234,6 +249,7 @@ class Workbook(CareCalls):
             self.partners(),
             self.clock.now().date(),
             self.kept_longest(exercise.id, opened.session.actor),
+            agreement,
         )
 
     def submit(self, session_id: str, value: AnswerValue) -> engine.Move:
@@ -249,7 +265,7 @@ class Workbook(CareCalls):
             self.clock.now(),
             self.kept_longest(exercise.id, opened.session.actor),
         )
-        self._save(move)
+        self._save(move, opened.turns)
         return move
 
     def pass_turn(self, session_id: str) -> engine.Move:
@@ -266,14 +282,15 @@ class Workbook(CareCalls):
         self._save(move)
         return move
 
-    def _save(self, move: engine.Move) -> None:
-        """The session file first (the truth), then what it made. A question kept for later
-        is saved before and let go after, so a crash between can only keep it twice."""
+    def _save(self, move: engine.Move, earlier: list[Turn] | None = None) -> None:
+        """The session file first (the truth), then what it made (from the ``earlier`` turns
+        and this one; a pass makes nothing). A question kept for later is saved before and
+        let go after, so a crash between can only keep it twice."""
         if move.kept is not None:
             self.store.save_kept(move.kept)
         self.store.save_session(move.session, move.turn, rewritten=move.rewritten)
-        if move.agreement is not None:
-            self.store.save_agreement(move.agreement)
+        if earlier is not None:
+            self._keep_agreement(move.session, [*earlier, move.turn], move.agreement)
         if move.milestone is not None:
             self.store.save_milestone(move.milestone)
         if move.unkept is not None:
@@ -330,14 +347,14 @@ class Workbook(CareCalls):
     def summary(self, session_id: str) -> Summary:
         """What both partners see when a session has ended."""
         opened = self.load(session_id)
-        exercise = self.exercise(opened.session.exercise_id)
+        exercise = self.exercise_for(opened.session.exercise_id, opened.session.agreement_id)
         return summarise(
             self.library,
             exercise,
             opened.session,
             opened.turns,
             self.partners(),
-            [a for a in self.store.agreements() if a.origin == session_id],
+            [a for a in self.store.agreements() if changed_in(a, session_id)],
             [m for m in self.store.milestones() if m.origin == session_id],
         )
 

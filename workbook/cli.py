@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
+from datetime import datetime
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -17,6 +18,7 @@ from workbook import __version__
 from workbook.content import Library, check_files, load_library, own_exercise_files
 from workbook.content_format import Exercise
 from workbook.errors import AlreadyOpenError, ContentError, WorkbookError
+from workbook.export import FORMATS, ExportFormat
 from workbook.paths import ENV_DATA, data_folder
 
 DATA_HELP = f"Data folder (default: ${ENV_DATA}, else your user data folder)."
@@ -103,6 +105,68 @@ def agreements(ctx: click.Context, data: Path | None, as_json: bool) -> None:
             )
         )
         click.echo(f"  {agreement.text}")
+
+
+DAY = click.DateTime(["%Y-%m-%d"])
+
+
+@main.command()
+@_data_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="markdown",
+    show_default=True,
+    help="markdown to read, json for other programs.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to FILE (readable by you only) instead of printing.",
+)
+@click.option("--since", type=DAY, help="From this day (YYYY-MM-DD).")
+@click.option("--until", type=DAY, help="Up to this day (YYYY-MM-DD).")
+@click.option("--transcripts", is_flag=True, help="Add who said what, as each author allowed.")
+@click.pass_context
+def export(
+    ctx: click.Context,
+    data: Path | None,
+    fmt: ExportFormat,
+    output: Path | None,
+    since: datetime | None,
+    until: datetime | None,
+    transcripts: bool,
+) -> None:
+    """A summary for a therapist (safe to run while the app is open). It is not encrypted."""
+    from workbook.book import Workbook
+
+    folder = _folder(ctx, data)
+    library = _library_or_fail(folder)
+    first, last = (day.date() if day else None for day in (since, until))
+    if first and last and first > last:
+        _fail(library.say("export.bad_range"))
+    try:
+        book = Workbook.open_read_only(folder, library)
+    except WorkbookError:
+        _fail(library.say("cli.not_a_workbook", folder=str(folder)))
+    try:
+        text = book.export(fmt, transcripts, first, last, output)
+    except OSError as error:
+        _fail(library.say("export.not_written", reason=error.strerror or str(error)))
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        click.echo(library.say("export.written_to", path=str(output)), err=True)
+
+
+@main.command("export-schema")
+def export_schema() -> None:
+    """Print the JSON Schema of ``workbook export --format json``."""
+    from workbook.export import ExportDocument
+
+    click.echo(json.dumps(ExportDocument.model_json_schema(), indent=2))
 
 
 @main.group()

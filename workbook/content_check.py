@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
+from functools import partial
 
 from workbook.content_format import (
     BOTH,
     EACH,
     FLOW_KEYWORDS,
     PAUSE,
+    RATINGS,
     Exercise,
     Step,
 )
@@ -69,6 +71,9 @@ def answer_references(step: Step) -> list[tuple[str, str]]:
             refs.append(("agreement.review_on", spec.review_on))
     if step.milestone is not None:
         refs += [("milestone.title", s) for s in step.milestone.title]
+    if step.review is not None:
+        parts = step.review.model_dump(exclude_none=True).items()
+        refs += [(f"review.{field}", s) for field, s in parts]
     refs += [("offer", s) for s in step.offer]
     if step.wait_until is not None:
         refs.append(("wait_until", step.wait_until))
@@ -92,6 +97,7 @@ def check_exercise(exercise: Exercise) -> list[str]:
         problems += _check_step(exercise, step, known, role_ids)
     problems += _check_names(exercise, role_ids)
     problems += _check_kept(exercise)
+    problems += _check_agreement_steps(exercise)
     if exercise.prerequisites and not exercise.waits.strip():
         problems.append(
             f"{where(ex, None, 'waits')}: an exercise with prerequisites says why it waits"
@@ -185,6 +191,47 @@ def _check_kept(exercise: Exercise) -> list[str]:
     return out
 
 
+#: The kind of step each part of a ``review`` must name.
+_REVIEW_KINDS = {"ratings": "choice", "notes": "text", "review_on": "date"}
+
+
+def _check_agreement_steps(exercise: Exercise) -> list[str]:
+    """``prefill_agreement`` only where the agreement has something to start from (a text's
+    wording, a category choice's area); a ``review`` only on a ``confirm`` step for both, made
+    from steps of the right kinds that both partners get to see, rated with ``RATINGS``."""
+    steps = {s.id: s for s in exercise.steps}
+    out: list[str] = []
+    for step in exercise.steps:
+        at = partial(where, exercise.id, step.id)
+        if step.prefill_agreement and not (
+            step.kind == "text" or step.choices_from == "categories"
+        ):
+            out.append(
+                f"{at('prefill_agreement')}: only a text step (from its wording) or a "
+                "choices_from = 'categories' step (from its area) can start from the agreement"
+            )
+        if step.review is None:
+            continue
+        if step.kind != "confirm" or step.actor != BOTH:
+            out.append(f"{at('review')}: a review is kept on a confirm step for both")
+        for field, ref in step.review.model_dump(exclude_none=True).items():
+            source = steps.get(ref)
+            if source is None:
+                continue  # reported with the other references
+            if source.kind != _REVIEW_KINDS[field] or source.reveal == "never":
+                out.append(
+                    f"{at(f'review.{field}')}: '{ref}' must be a {_REVIEW_KINDS[field]} step "
+                    "both partners get to see"
+                )
+            unknown = [c.id for c in source.choices if c.id not in RATINGS]
+            if field == "ratings" and (unknown or not source.choices):
+                out.append(
+                    f"{at('review.ratings')}: the choices of '{ref}' are rated with the ids "
+                    f"{', '.join(RATINGS)}; unknown: {', '.join(unknown) or '(no choices)'}"
+                )
+    return out
+
+
 def _check_names(exercise: Exercise, role_ids: list[str]) -> list[str]:
     allowed = GENERAL_NAMES | set(role_ids)
     out: list[str] = []
@@ -193,6 +240,7 @@ def _check_names(exercise: Exercise, role_ids: list[str]) -> list[str]:
     texts += [(None, f"roles.{r.id}.meanwhile", r.meanwhile) for r in exercise.roles]
     for step in exercise.steps:
         texts += [(step.id, "prompt", step.prompt), (step.id, "hint", step.hint)]
+        texts.append((step.id, "amend_prompt", step.amend_prompt))
         texts += [(step.id, f"choices.{c.id}.label", c.label) for c in step.choices]
         texts += [(step.id, "show.label", s.label) for s in step.show]
     for role in exercise.roles:

@@ -67,6 +67,21 @@ class AgreementSpec(Format):
     review_on: str | None = None
 
 
+#: How a review rates an agreement (the choice ids of its ratings step).
+RATINGS = ("keeping", "struggling", "change")
+#: The rating that leads a review on into amending the agreement.
+NEEDS_CHANGE = "change"
+
+
+class ReviewSpec(Format):
+    """Where a review (a ``confirm`` step for both, in a session reviewing an agreement) finds
+    its parts among earlier answers: only answers both partners have seen are kept."""
+
+    ratings: str
+    notes: str | None = None
+    review_on: str | None = None
+
+
 class MilestoneSpec(Format):
     """Where a ``milestone`` step finds its title among earlier answers."""
 
@@ -94,6 +109,16 @@ class Step(Format):
     """Start the text box from the latest answer among these steps."""
     agreement: AgreementSpec | None = None
     milestone: MilestoneSpec | None = None
+    review: ReviewSpec | None = None
+    """For a ``confirm`` step for both: once both agree, the review is kept in the history of
+    the agreement the session reviews."""
+    prefill_agreement: bool = False
+    """In a session amending an agreement: a ``text`` step starts from its wording, a
+    ``choices_from = "categories"`` step from its area."""
+    show_agreement: bool = False
+    """In a session amending or reviewing an agreement: its wording as it stands is shown."""
+    amend_prompt: str = ""
+    """In a session amending an agreement: what the step asks instead of ``prompt``."""
     scale: tuple[int, int] = (0, 10)
     items: list[str] = Field(default_factory=list)
     """For ``menu``: the items each partner marks yes / maybe / no; for ``pick``: the items
@@ -150,6 +175,8 @@ class Exercise(Format):
     """Exercises the couple must have finished before this one is offered."""
     waits: str = ""
     """Why this one waits for its ``prerequisites`` (required when it has any)."""
+    listed: bool = True
+    """False for one the app starts itself (a review of an agreement): not on the path."""
     closing: str
     """A short closing for both, shown with the summary."""
     steps: list[Step] = Field(min_length=1)

@@ -109,6 +109,8 @@ class SessionIndexEntry(Record):
     step_id: str
     actor: PartnerId | None
     due_on: date | None = None
+    agreement_id: str | None = None
+    """The agreement the session amends or reviews, so Home can name it."""
     turns: int
     started_at: AwareDatetime
     updated_at: AwareDatetime
@@ -123,6 +125,7 @@ class SessionIndexEntry(Record):
             step_id=session.step_id,
             actor=session.actor,
             due_on=session.due_on,
+            agreement_id=session.agreement_id,
             turns=turns,
             started_at=session.started_at,
             updated_at=session.updated_at,

@@ -40,7 +40,7 @@ def describe_path(
     rests: dict[str, date],
     kept: Counter[str] | None = None,
 ) -> list[PathPart]:
-    """Every part in order with its exercises; ``rests`` holds the sensitive ones that did
+    """Every part in order with its listed exercises; ``rests`` holds the sensitive ones that did
     not open lately, with the day each is offered again; ``kept`` counts the questions each
     exercise keeps for later."""
     done = finished(index)
@@ -53,7 +53,7 @@ def describe_path(
             exercises=[
                 _exercise(library, ex, done, rests.get(ex.id), kept[ex.id])
                 for ex in library.exercises.values()
-                if ex.part == part.number
+                if ex.part == part.number and ex.listed
             ],
         )
         for part in sorted(library.path.parts, key=lambda p: p.number)

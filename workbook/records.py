@@ -1,4 +1,5 @@
-"""What a finished ``agreement`` or ``milestone`` step makes: an Agreement or a Milestone.
+"""What a finished ``agreement`` or ``milestone`` step makes: an Agreement or a Milestone;
+and what a review step keeps: a history entry for the agreement reviewed.
 
 Built from the session's turns alone, so a record lost in a crash can be made again
 (``Workbook.repair``) exactly as it was made the first time.
@@ -10,8 +11,16 @@ from datetime import date
 
 from workbook.answers import answer_words, latest
 from workbook.content_format import Exercise
-from workbook.models import Acceptance, Agreement, HistoryEntry, Milestone, Session, Turn
-from workbook.privacy import visit_of
+from workbook.models import (
+    Acceptance,
+    Agreement,
+    HistoryEntry,
+    Milestone,
+    PartnerId,
+    Session,
+    Turn,
+)
+from workbook.privacy import shared_with_both, visit_of
 
 
 def _agreed_visit(turns: list[Turn]) -> list[Turn] | None:
@@ -69,6 +78,31 @@ def build_milestone(exercise: Exercise, session: Session, turns: list[Turn]) -> 
         origin=session.id,
         by=[t.partner for t in visit],
         created_at=at,
+    )
+
+
+def build_review(exercise: Exercise, session: Session, turns: list[Turn]) -> HistoryEntry | None:
+    """The review kept by the last turn (at a step with ``review``), if both agreed: each
+    partner's rating and note as both have seen them (an answer kept private stays out), and
+    the next review date."""
+    spec = exercise.step(turns[-1].step_id).review
+    visit = _agreed_visit(turns)
+    if spec is None or visit is None:
+        return None
+
+    def each(step_id: str | None) -> dict[PartnerId, str]:
+        found = shared_with_both(exercise.step(step_id), turns) if step_id else []
+        return {t.partner: str(t.value) for t in found}  # the latest of each partner's
+
+    review = latest(turns, [spec.review_on]) if spec.review_on else None
+    return HistoryEntry(
+        what="reviewed",
+        by=[t.partner for t in visit],
+        at=visit[-1].at,
+        ratings=each(spec.ratings),
+        notes=each(spec.notes),
+        review_on=date.fromisoformat(str(review.value)) if review is not None else None,
+        source=record_id(session.id, visit[-1]),
     )
 
 

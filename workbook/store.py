@@ -4,7 +4,8 @@ Layout (DESIGN, Storage)::
 
     <data>/workbook.json        meta, partners, agreements, milestones, sittings, rests,
                                 the couple's own resources, questions kept for later,
-                                each partner's moment for a therapist
+                                each partner's moment for a therapist, answers
+                                opted in to an export
     <data>/index.json           one entry per session, for Home
     <data>/sessions/<id>.json   one session's record, turns and draft
     <data>/lock                 held with flock while the app runs
@@ -34,6 +35,7 @@ from workbook.models import (
     Meta,
     Milestone,
     Moment,
+    OptIn,
     OwnResource,
     Partner,
     PartnerId,
@@ -179,7 +181,7 @@ class Store:
     def _put(
         self,
         table_name: str,
-        record: Agreement | Milestone | Sitting | Rest | OwnResource | Kept,
+        record: Agreement | Milestone | Sitting | Rest | OwnResource | Kept | OptIn,
     ) -> None:
         """Insert ``record`` into a table of ``workbook.json``, replacing one with its id."""
         table = self._book.table(table_name)
@@ -244,6 +246,16 @@ class Store:
 
     def remove_moment(self, partner: PartnerId) -> None:
         self._book.table("moments").remove(lambda d: d.get("partner") == partner)
+
+    def opt_ins(self) -> list[OptIn]:
+        """Each author's yes to an answer of theirs going into an export, by turn id."""
+        return [_load(OptIn, d, WORKBOOK_FILE) for d in self._book.table("opt_ins").all()]
+
+    def save_opt_in(self, opt_in: OptIn) -> None:
+        self._put("opt_ins", opt_in)
+
+    def remove_opt_in(self, turn_id: str) -> None:
+        self._book.table("opt_ins").remove(lambda d: d.get("id") == turn_id)
 
     # -- sessions ------------------------------------------------------------------------
 

@@ -51,7 +51,7 @@ def summarise(
             continue
         author = partners[turn.partner].name
         if turn.passed and not step.private:  # a private pass is nobody's business
-            as_then = _roles_in_round(session, turn.round)
+            as_then = roles_in_round(session, turn.round)
             asked = fill(step.prompt, names_for(as_then, partners, turn.partner))
             # "Not today" to a question keeps it: say so, not that the partner passed.
             key = "summary.kept_line" if step.keep_on_pass else "summary.passed_line"
@@ -75,7 +75,7 @@ def summarise(
     )
 
 
-def _roles_in_round(session: Session, round_: int) -> Session:
+def roles_in_round(session: Session, round_: int) -> Session:
     """``session`` with its roles as they were in ``round_`` (each round swaps them)."""
     if (session.round - round_) % 2 == 0:
         return session

@@ -14,7 +14,7 @@ from workbook.answers import answer_words
 from workbook.content import Library
 from workbook.content_format import BOTH, EACH, Exercise, Show
 from workbook.engine import closed_choices, role_of
-from workbook.models import Draft, Kept, Partner, PartnerId, Session, Turn, other
+from workbook.models import Agreement, Draft, Kept, Partner, PartnerId, Session, Turn, other
 from workbook.privacy import latest_shareable, offered, shareable_answers
 from workbook.wording import fill, visible
 
@@ -49,7 +49,8 @@ class TurnView:
     shown: list[Shown]
     options: list[Option]
     start_text: str
-    """What the answer box starts with: a restored draft, a prefill, or nothing."""
+    """What the answer box starts with: a restored draft, a prefill, or nothing (for a
+    choice: the id of the option to start on, if any)."""
     draft_restored: bool
     progress: str
     position: int
@@ -132,9 +133,11 @@ def describe(
     partners: dict[PartnerId, Partner],
     today: date,
     kept: Kept | None = None,
+    agreement: Agreement | None = None,
 ) -> TurnView:
     """What the acting partner sees now; ``kept``: the question the exercise has kept for
-    later the longest, if any (a ``from_kept`` step starts from it)."""
+    later the longest, if any (a ``from_kept`` step starts from it); ``agreement``: the one
+    the session amends or reviews, if any (steps may show it, start from it, ask otherwise)."""
     assert session.actor is not None
     step = exercise.step(session.step_id)
     actor = session.actor
@@ -150,6 +153,8 @@ def describe(
         waiting = fill(exercise.role(waiting_role).meanwhile, names) if waiting_role else ""
         meanwhile = library.say("banner.meanwhile", meanwhile=waiting, **names)
     shown = []
+    if step.show_agreement and agreement is not None:
+        shown.append(Shown(library.say("amend.as_it_stands"), [visible(agreement.text)]))
     for show in step.show:
         texts = [
             visible(answer_words(exercise, turns, t))
@@ -164,6 +169,8 @@ def describe(
         start_text, restored = draft.text, True
     elif step.from_kept and kept is not None:
         start_text = kept.text
+    elif step.prefill_agreement and agreement is not None:
+        start_text = agreement.text if step.kind == "text" else agreement.category
     elif step.prefill:
         found = latest_shareable(exercise, turns, step.prefill, actor)
         start_text = answer_words(exercise, turns, found) if found else ""
@@ -185,7 +192,7 @@ def describe(
         actor=actor,
         banner=banner,
         meanwhile=meanwhile,
-        prompt=fill(step.prompt, names),
+        prompt=fill(step.amend_prompt if agreement and step.amend_prompt else step.prompt, names),
         hint=fill(step.hint, names),
         shown=shown,
         options=[

@@ -1,0 +1,182 @@
+"""My answers: each partner's own view of their words, and the one rule for which answers may
+leave the workbook in an export.
+
+Only the author sees their view (the screen reaches it through a hand-over naming them). An
+answer may leave in an export only if both partners may already see it (``shared_with_both``,
+from the privacy rules, which decide what the other partner may see) and its step's ``export``
+allows it: ``shared`` always, ``opt_in`` only once its author opted it in here, ``never``
+never. Passes and the "agree" of an agreement, a milestone or a confirmation are not answers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Literal
+
+from workbook.answers import AGREEING_KINDS, answer_words
+from workbook.content import Library
+from workbook.content_format import Exercise, Step
+from workbook.models import OptIn, Partner, PartnerId, Session, Turn
+from workbook.privacy import shared_with_both
+from workbook.store import Store
+from workbook.summary import roles_in_round
+from workbook.turn_view import names_for
+from workbook.wording import fill
+
+Goes = Literal["shared", "opt_in", "never", "unseen"]
+"""Where an answer may go: into transcripts as shared; into them once its author opts it in;
+never (a menu, a step marked so); or nowhere, because the other partner has not seen it."""
+
+
+class NotOptable(ValueError):
+    """An opt-in that cannot be given: not the partner's own answer, or not one of the
+    answers its author may choose to let into an export."""
+
+
+@dataclass(frozen=True)
+class MyAnswer:
+    session_id: str
+    turn_id: str
+    prompt: str
+    """The step's question as its author read it (names filled in)."""
+    words: str
+    goes: Goes
+    opted_in: bool
+
+
+@dataclass(frozen=True)
+class MySession:
+    session_id: str
+    exercise: str
+    """The exercise's title."""
+    started_at: datetime
+    answers: list[MyAnswer]
+
+    @property
+    def started_on(self) -> date:
+        return self.started_at.astimezone().date()
+
+
+def answers_of(exercise: Exercise, turns: list[Turn]) -> list[Turn]:
+    """The turns that are answers, in order: not passes, not agreeing, at steps the exercise
+    still has (a changed exercise of the couple's own may have dropped some)."""
+    steps = exercise.step_ids()
+    return [
+        t
+        for t in turns
+        if not t.passed
+        and t.step_id in steps
+        and exercise.step(t.step_id).kind not in AGREEING_KINDS
+    ]
+
+
+def asked(
+    exercise: Exercise, session: Session, partners: dict[PartnerId, Partner], turn: Turn
+) -> str:
+    """The question at ``turn``'s step as its author read it, with the roles of its round."""
+    then = roles_in_round(session, turn.round)
+    return fill(exercise.step(turn.step_id).prompt, names_for(then, partners, turn.partner))
+
+
+def said(library: Library, exercise: Exercise, turns: list[Turn], turn: Turn) -> str:
+    """An answer as words; a choice's label is the app's words, so it reads "chose ..."."""
+    words = answer_words(exercise, turns, turn)
+    if exercise.step(turn.step_id).kind == "choice":
+        return library.say("summary.chose", choice=words)
+    return words
+
+
+def seen_by_both(exercise: Exercise, turns: list[Turn]) -> set[str]:
+    """The ids of a session's answers both partners may see (the privacy rules decide)."""
+    return {t.id for step in exercise.steps for t in shared_with_both(step, turns)}
+
+
+def goes(step: Step, seen: set[str], turn: Turn) -> Goes:
+    """Where the answer ``turn`` at ``step`` may go; ``seen``: ``seen_by_both`` of its
+    session."""
+    if step.export == "never":
+        return "never"
+    if turn.id not in seen:
+        return "unseen"
+    return "shared" if step.export == "shared" else "opt_in"
+
+
+def is_opted_in(turn: Turn, session_id: str, opt_ins: Mapping[str, OptIn]) -> bool:
+    """Whether ``turn``'s own author opted it in (a record naming anyone else counts for
+    nothing)."""
+    found = opt_ins.get(turn.id)
+    return found is not None and (found.partner, found.session_id) == (turn.partner, session_id)
+
+
+def exported(
+    exercise: Exercise, session_id: str, turns: list[Turn], opt_ins: Mapping[str, OptIn]
+) -> list[Turn]:
+    """The answers of a session that may leave in an export, in order."""
+    allowed, seen = [], seen_by_both(exercise, turns)
+    for turn in answers_of(exercise, turns):
+        where = goes(exercise.step(turn.step_id), seen, turn)
+        if where == "shared" or (where == "opt_in" and is_opted_in(turn, session_id, opt_ins)):
+            allowed.append(turn)
+    return allowed
+
+
+def opt_ins_by_turn(store: Store) -> dict[str, OptIn]:
+    return {o.id: o for o in store.opt_ins()}
+
+
+def collect_answers(store: Store, library: Library, partner: PartnerId) -> list[MySession]:
+    """Every answer ``partner`` wrote, grouped by session, newest session first: for their
+    eyes only."""
+    partners = {p.id: p for p in store.partners()}
+    opt_ins = opt_ins_by_turn(store)
+    found = []
+    for entry in store.index():
+        exercise = library.exercises.get(entry.exercise_id)
+        if exercise is None:
+            continue
+        session, turns = store.session(entry.id), store.turns(entry.id)
+        seen = seen_by_both(exercise, turns)
+        answers = [
+            MyAnswer(
+                session_id=session.id,
+                turn_id=turn.id,
+                prompt=asked(exercise, session, partners, turn),
+                words=said(library, exercise, turns, turn),
+                goes=goes(exercise.step(turn.step_id), seen, turn),
+                opted_in=is_opted_in(turn, session.id, opt_ins),
+            )
+            for turn in answers_of(exercise, turns)
+            if turn.partner == partner
+        ]
+        if answers:
+            found.append(MySession(session.id, exercise.title, session.started_at, answers))
+    return sorted(found, key=lambda s: s.started_at, reverse=True)
+
+
+def set_opt_in(
+    store: Store,
+    library: Library,
+    partner: PartnerId,
+    session_id: str,
+    turn_id: str,
+    yes: bool,
+    now: datetime,
+) -> None:
+    """Let ``partner``'s own answer into an export (``yes``), or take it out again.
+    ``NotOptable`` if it is not theirs or not an answer its author may choose for."""
+    exercise = library.exercises.get(store.session(session_id).exercise_id)
+    turns = store.turns(session_id)
+    mine = [t for t in answers_of(exercise, turns) if t.partner == partner] if exercise else []
+    turn = next((t for t in mine if t.id == turn_id), None)
+    if (
+        exercise is None
+        or turn is None
+        or goes(exercise.step(turn.step_id), seen_by_both(exercise, turns), turn) != "opt_in"
+    ):
+        raise NotOptable(turn_id)
+    if yes:
+        store.save_opt_in(OptIn(id=turn_id, session_id=session_id, partner=partner, at=now))
+    else:
+        store.remove_opt_in(turn_id)
