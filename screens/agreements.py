@@ -1,24 +1,33 @@
-"""The agreements: a list, and a detail view with who agreed when."""
+"""The agreements: every one by area, with its status, review or end date and where it came
+from; a filter by status and area and a search by words. Choosing one opens it in full."""
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, OptionList, Static
+from textual.widgets import Button, Footer, Header, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
+from screens.agreement_detail import AgreementScreen
 from screens.base import UsesBook
 from screens.plain import plain
-from workbook.models import Agreement
+from workbook.agreement_view import STATUSES, Listed, Wanted
+
+ANY = ""
+"""The filter value that lets every status (or every area) through."""
 
 
 class AgreementsScreen(UsesBook, Screen[None]):
-    """Every agreement, newest first; opens on ``selected`` if given."""
+    """Every agreement by area; opens on ``selected`` (an agreement id) if given."""
 
-    BINDINGS = [Binding("escape", "back", "Back")]
+    BINDINGS = [
+        Binding("escape", "back", "Back"),
+        Binding("ctrl+f", "search", "Search"),
+    ]
 
     def __init__(self, selected: str | None = None) -> None:
         super().__init__()
@@ -26,87 +35,82 @@ class AgreementsScreen(UsesBook, Screen[None]):
 
     def compose(self) -> ComposeResult:
         library = self.book.library
-        found = self.book.agreements()
+        say = library.say
+        statuses = [(plain(say("agreement.any_status")), ANY)]
+        statuses += [(plain(say(f"agreement.status_{s}")), s) for s in STATUSES]
+        areas = [(plain(say("agreement.any_category")), ANY)]
+        areas += [(plain(c.label), c.id) for c in library.path.categories]
         yield Header()
-        with VerticalScroll(id="agreements-list"):
-            yield Static(plain(library.say("home.agreements")), classes="heading")
-            if not found:
-                yield Static(self.say("agreements.empty"), classes="quiet")
-            options = [
-                Option(plain(f"{a.title} · {library.category_label(a.category)}"), id=a.id)
-                for a in found
-            ]
-            yield OptionList(*options, id="agreement-options")
-            yield Button("Back", id="back")
+        with Vertical(id="agreements-list"):
+            yield Static(self.say("agreement.heading"), classes="heading")
+            with Horizontal(id="agreement-filters"):
+                yield Select(
+                    statuses, value=ANY, allow_blank=False, compact=True, id="status-filter"
+                )
+                yield Select(areas, value=ANY, allow_blank=False, compact=True, id="area-filter")
+                yield Input(
+                    placeholder=say("agreement.search"), compact=True, id="agreement-search"
+                )
+            yield OptionList(id="agreement-options")
+            yield Static("", id="agreement-none", classes="quiet")
+            with Horizontal(classes="buttons"):
+                yield Button("Back", id="back")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        options = self.query_one("#agreement-options", OptionList)
-        if options.option_count:
-            options.highlighted = 0
-        options.focus()
+        self.show_list()
+        self.query_one("#agreement-options").focus()
         if self.selected is not None:
-            self._open(self.selected)
+            self.app.push_screen(AgreementScreen(self.selected))
             self.selected = None
+
+    def on_screen_resume(self) -> None:
+        """Back from one agreement: its status may have changed."""
+        self.show_list()
+
+    def wanted(self) -> Wanted:
+        """What the filter and the search ask for now."""
+        status = self.query_one("#status-filter", Select).value
+        area = self.query_one("#area-filter", Select).value
+        return Wanted(
+            status=next((s for s in STATUSES if s == status), None),
+            category=area if isinstance(area, str) and area != ANY else None,
+            words=self.query_one("#agreement-search", Input).value,
+        )
+
+    @on(Select.Changed)
+    @on(Input.Changed, "#agreement-search")
+    def show_list(self) -> None:
+        """The agreements wanted, under the label of their area; a line when none are."""
+        groups = self.book.find_agreements(self.wanted())
+        options = self.query_one("#agreement-options", OptionList)
+        options.clear_options()
+        for group in groups:
+            options.add_option(Option(plain(group.label, "bold"), disabled=True))
+            options.add_options(self._option(listed) for listed in group.listed)
+        options.highlighted = next((i for i, o in enumerate(options.options) if o.id), None)
+        none = self.query_one("#agreement-none", Static)
+        none.display = not groups
+        none.update(
+            self.say("agreement.none_found" if self.book.agreements() else "agreement.empty")
+        )
+
+    @staticmethod
+    def _option(listed: Listed) -> Option:
+        """Two lines: the title, then its status, dates and origin."""
+        line = Text.assemble(plain(listed.agreement.title), "\n  ", plain(listed.facts, "dim"))
+        return Option(line, id=listed.agreement.id)
 
     @on(OptionList.OptionSelected, "#agreement-options")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
-        self._open(str(event.option.id))
+        self.app.push_screen(AgreementScreen(str(event.option.id)))
 
-    def _open(self, agreement_id: str) -> None:
-        for agreement in self.book.agreements():
-            if agreement.id == agreement_id:
-                self.app.push_screen(AgreementScreen(agreement))
+    def action_search(self) -> None:
+        self.query_one("#agreement-search").focus()
 
-    @on(Button.Pressed, "#back")
-    def action_back(self) -> None:
-        self.dismiss()
-
-
-class AgreementScreen(UsesBook, Screen[None]):
-    """One agreement in full."""
-
-    BINDINGS = [Binding("escape", "back", "Back")]
-
-    def __init__(self, agreement: Agreement) -> None:
-        super().__init__()
-        self.agreement = agreement
-
-    def compose(self) -> ComposeResult:
-        a = self.agreement
-        library = self.book.library
-        partners = self.book.partners()
-        exercise = library.exercises.get(a.exercise_id)
-        yield Header()
-        with VerticalScroll(id="agreement"):
-            yield Static(plain(a.title), classes="heading")
-            yield Static(plain(a.text), classes="agreement")
-            yield Static(
-                self.say("agreements.category", category=library.category_label(a.category))
-            )
-            if a.review_on is not None:
-                yield Static(self.say("agreements.review_on", date=a.review_on.isoformat()))
-            for acceptance in a.acceptances:
-                yield Static(
-                    self.say(
-                        "agreements.accepted_by",
-                        name=partners[acceptance.partner].name,
-                        date=acceptance.at.date().isoformat(),
-                    )
-                )
-            yield Static(
-                self.say(
-                    "agreements.from_exercise",
-                    exercise=exercise.title if exercise else a.exercise_id,
-                    date=a.created_at.date().isoformat(),
-                ),
-                classes="quiet",
-            )
-            yield Button("Back", id="back", variant="primary")
-        yield Footer(compact=True)
-
-    def on_mount(self) -> None:
-        self.query_one("#back").focus()
+    @on(Input.Submitted, "#agreement-search")
+    def _to_list(self) -> None:
+        self.query_one("#agreement-options").focus()
 
     @on(Button.Pressed, "#back")
     def action_back(self) -> None:

@@ -84,7 +84,8 @@ def answer_widgets(view: TurnView, library: Library) -> ComposeResult:
         pass_label = "Not today: keep it for later"
     if view.kind == "choice":
         choices = OptionList(*(Option(plain(o.label), id=o.id) for o in view.options), id="choices")
-        choices.highlighted = 0
+        ids = [o.id for o in view.options]  # a prefilled choice starts on its option
+        choices.highlighted = ids.index(view.start_text) if view.start_text in ids else 0
         yield choices
         submit_label = ""
     elif view.kind == "pick":

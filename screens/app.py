@@ -10,6 +10,7 @@ from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
 
+from screens.about_agreement import open_about_agreement
 from screens.base import HandsOverAgain
 from screens.help import HelpScreen
 from screens.home import HomeScreen
@@ -17,7 +18,9 @@ from screens.resources import ResourcesScreen
 from screens.safety import SafetyCheckScreen
 from screens.setup import SetupScreen
 from screens.stop import StopScreen
+from screens.summary import SummaryScreen
 from screens.timeout import TimeOutScreen
+from workbook.agreement_sessions import AMEND_EXERCISE
 from workbook.book import Workbook
 from workbook.pacing import sitting_is_long
 
@@ -41,7 +44,9 @@ class StopsHere(Protocol):
 
 class WorkbookApp(App[None]):
     # Absolute, so a subclass defined elsewhere (a benchmark, a test) finds the stylesheet too.
-    CSS_PATH = [Path(__file__).with_name("app.tcss"), Path(__file__).with_name("care.tcss")]
+    CSS_PATH = [
+        Path(__file__).with_name(name) for name in ("app.tcss", "care.tcss", "keeping.tcss")
+    ]
     BINDINGS = [
         Binding("ctrl+t", "time_out", "Time-out", priority=True, id="time-out"),
         Binding("ctrl+g", "stop", "Stop", priority=True, id="stop"),
@@ -135,6 +140,10 @@ class WorkbookApp(App[None]):
             self.push_screen(SafetyCheckScreen("couple"), lambda _: self._hand_over_again())
         elif wanted == "resources":
             self.action_resources()
+
+    def on_summary_screen_amend_asked(self, asked: SummaryScreen.AmendAsked) -> None:
+        """From a review's summary into new wording for its agreement."""
+        open_about_agreement(self, self.book, AMEND_EXERCISE, asked.agreement_id)
 
     def check_pace(self) -> None:
         """Once a sitting has gone on long, suggest a break or stopping, gently, once."""

@@ -12,15 +12,19 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from screens.about_agreement import open_about_agreement
 from screens.agreements import AgreementsScreen
 from screens.base import UsesBook
 from screens.consent import ConsentScreen
 from screens.exercise import ExerciseScreen
+from screens.export import ExportScreen
 from screens.handover import HandOverScreen
 from screens.moment import MomentScreen
+from screens.my_answers import open_my_answers
 from screens.plain import plain
 from screens.roles import RolesScreen
 from screens.waits import WaitsScreen
+from workbook.agreement_sessions import REVIEW_EXERCISE, quoted
 from workbook.content_format import Exercise
 from workbook.models import PARTNER_IDS, PartnerId
 from workbook.signals import PROFESSIONAL_HELP
@@ -43,6 +47,11 @@ class HomeScreen(UsesBook, Screen[None]):
                     help_title = self.book.exercise(PROFESSIONAL_HELP).title
                     yield Button(help_title, id="help-signal-open", variant="primary")
                     yield Button("Not now", id="help-signal-later")
+            with Vertical(id="review-due", classes="notice"):
+                yield Static("", id="review-due-words")
+                with Horizontal(classes="buttons"):
+                    yield Button("Look at it now", id="review-due-open", variant="primary")
+                    yield Button("Not now", id="review-due-later")
             yield Label(self.say("home.open_sessions"), classes="heading")
             yield OptionList(id="sessions")
             yield Static(self.say("home.no_open_sessions"), id="no-sessions", classes="quiet")
@@ -53,6 +62,8 @@ class HomeScreen(UsesBook, Screen[None]):
             yield Static(self.say("home.no_agreements"), id="no-agreements", classes="quiet")
             yield Label(self.say("moment.heading"), classes="heading")
             yield OptionList(id="moments")
+            yield Label(self.say("my_answers.heading"), classes="heading")
+            yield self._own_words()
             yield Label(self.say("home.milestones"), id="milestones-heading", classes="heading")
             yield OptionList(id="milestones")
         yield Footer(compact=True)
@@ -68,6 +79,7 @@ class HomeScreen(UsesBook, Screen[None]):
         book = self.book
         self._show_break_ahead()
         self._show_help_signal()
+        self._show_review_due()
         self._show_moments()
         sessions = self.query_one("#sessions", OptionList)
         sessions.clear_options()
@@ -80,7 +92,10 @@ class HomeScreen(UsesBook, Screen[None]):
         agreements = self.query_one("#agreements", OptionList)
         agreements.clear_options()
         for agreement in book.agreements():
-            agreements.add_option(Option(plain(agreement.title), id=f"agreement:{agreement.id}"))
+            line = agreement.title  # one not in force says so
+            if agreement.status != "active":
+                line = book.library.say(f"home.agreement_{agreement.status}", title=line)
+            agreements.add_option(Option(plain(line), id=f"agreement:{agreement.id}"))
         agreements.display = agreements.option_count > 0
         self.query_one("#no-agreements").display = agreements.option_count == 0
         milestones = self.query_one("#milestones", OptionList)
@@ -117,7 +132,10 @@ class HomeScreen(UsesBook, Screen[None]):
             exercise = library.exercises.get(entry.exercise_id)
             if exercise is None:
                 continue
-            names = {"exercise": exercise.title, "actor": self.book.name(entry.actor)}
+            names = {
+                "exercise": self.book.session_title(entry),
+                "actor": self.book.name(entry.actor),
+            }
             if entry.due_on is not None and entry.due_on > today:
                 line = library.say("home.session_due", date=entry.due_on.isoformat(), **names)
             else:
@@ -220,6 +238,30 @@ class HomeScreen(UsesBook, Screen[None]):
         self.help_set_aside = True
         self.refresh_lists()
 
+    # -- reviews that are due ------------------------------------------------------------
+
+    review_set_aside = False
+    """ "Not now" was chosen: no word of due reviews for the rest of this sitting."""
+
+    def _show_review_due(self) -> None:
+        """The agreements to look at again: one notice naming the first of them."""
+        due = [] if self.review_set_aside else self.book.due_reviews()
+        self.query_one("#review-due").display = bool(due)
+        if due:
+            key = "review.due_one" if len(due) == 1 else "review.due_many"
+            words = self.book.library.say(key, title=quoted(due[0]), count=str(len(due)))
+            self.query_one("#review-due-words", Static).update(plain(words))
+
+    @on(Button.Pressed, "#review-due-open")
+    def _review(self) -> None:
+        first = self.book.due_reviews()[0]
+        open_about_agreement(self.app, self.book, REVIEW_EXERCISE, first.id)
+
+    @on(Button.Pressed, "#review-due-later")
+    def _review_later(self) -> None:
+        self.review_set_aside = True
+        self.refresh_lists()
+
     def _show_moments(self) -> None:
         """Whether each partner has noted a moment, and when: never its words."""
         moments, library = self.book.moments(), self.book.library
@@ -247,3 +289,26 @@ class HomeScreen(UsesBook, Screen[None]):
             ),
             lambda _: self.app.push_screen(MomentScreen(partner)),
         )
+
+    # -- each partner's own answers, and the summary for a therapist ---------------------
+
+    def _own_words(self) -> OptionList:
+        """A line for each partner's own answers (behind a hand-over naming them), and one
+        to write a summary for a therapist."""
+        say = self.book.library.say
+        options = [
+            Option(plain(say("my_answers.line", actor=partner.name)), id=f"my-answers:{pid}")
+            for pid, partner in self.book.partners().items()
+        ]
+        options.append(Option(plain(say("my_answers.export_line")), id="export"))
+        own_words = OptionList(*options, id="own-words")
+        own_words.highlighted = 0
+        return own_words
+
+    @on(OptionList.OptionSelected, "#own-words")
+    def _open_own_words(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id == "export":
+            self.app.push_screen(ExportScreen())
+            return
+        partner = next(p for p in PARTNER_IDS if event.option.id == f"my-answers:{p}")
+        open_my_answers(self.app, self.book, partner)

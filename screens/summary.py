@@ -5,7 +5,8 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Static
 
@@ -16,17 +17,29 @@ from screens.plain import plain
 class SummaryScreen(UsesBook, Screen[None]):
     BINDINGS = [Binding("enter", "home", "Home"), Binding("escape", "home", "Home", show=False)]
 
+    class AmendAsked(Message):
+        """The couple chose to go on from a review into new wording for its agreement."""
+
+        def __init__(self, agreement_id: str) -> None:
+            super().__init__()
+            self.agreement_id = agreement_id
+
     def __init__(self, session_id: str) -> None:
         super().__init__()
         self.session_id = session_id
+        self.amend: str | None = None
+        """The agreement a review leads on to new wording for, if one of them asked."""
 
     def compose(self) -> ComposeResult:
         summary = self.book.summary(self.session_id)
+        self.amend = self.book.amend_after(self.session_id)
         yield Header()
         with VerticalScroll(id="summary"):
             yield Static(plain(summary.outcome), classes="lead")
             for agreement in summary.agreements:
-                yield Static(self.say("summary.agreement_made"), classes="heading")
+                made = agreement.origin == self.session_id  # else it has new wording
+                key = "summary.agreement_made" if made else "summary.agreement_amended"
+                yield Static(self.say(key), classes="heading")
                 yield Static(plain(agreement.text), classes="agreement")
                 if agreement.review_on is not None:
                     yield Static(
@@ -43,7 +56,13 @@ class SummaryScreen(UsesBook, Screen[None]):
                 said = f"{line.author}: {line.text}" if line.author else line.text
                 yield Static(plain(said, style), classes="shown")
             yield Static(plain(summary.closing), classes="lead")
-            yield Button("Back to Home", id="home", variant="primary")
+            if self.amend is not None:
+                yield Static(self.say("review.leads_to_amend"), classes="lead")
+                with Horizontal(classes="buttons"):
+                    yield Button("Write new wording now", id="amend", variant="primary")
+                    yield Button("Another day", id="home")
+            else:
+                yield Button("Back to Home", id="home", variant="primary")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -52,4 +71,10 @@ class SummaryScreen(UsesBook, Screen[None]):
 
     @on(Button.Pressed, "#home")
     def action_home(self) -> None:
+        self.dismiss()
+
+    @on(Button.Pressed, "#amend")
+    def _amend(self) -> None:
+        assert self.amend is not None
+        self.app.post_message(self.AmendAsked(self.amend))
         self.dismiss()

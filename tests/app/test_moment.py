@@ -5,7 +5,6 @@ a failed save says so and keeps them in the box."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,7 +15,6 @@ from screens.handover import HandOverScreen
 from screens.home import HomeScreen
 from screens.moment import MomentScreen
 from tests.app.pilot import paste, reopened, running, screen_words, settle, type_text
-from tests.local_zone import local_zone
 from workbook.clock import ManualClock
 from workbook.content import load_library
 
@@ -26,10 +24,7 @@ SAM_SAYS = "When the phone buzzed at dinner and I froze."
 HOSTILE = "[bold]Stop[/bold] [link=x]Zanzibar[/link] 🙂 \u202eשלום"
 
 
-@pytest.fixture(autouse=True)
-def _utc() -> Iterator[None]:
-    with local_zone("UTC"):
-        yield
+pytestmark = pytest.mark.usefixtures("in_utc")
 
 
 async def to_moments(pilot: Pilot[None]) -> str:

@@ -283,7 +283,7 @@ async def test_path_lists_every_part_every_exercise_and_what_is_done(
             sensitive = {e.id for e in library.exercises.values() if e.sensitive}
             assert {"transparency", "intimacy-menu"} <= sensitive
             listed = {str(o.id).removeprefix("exercise:") for o in exercises.options if o.id}
-            assert listed == set(library.exercises)
+            assert listed == set(library.exercises) - {"review"}  # one the app starts
             for exercise_id in sensitive:
                 assert library.exercises[exercise_id].title in seen
 
