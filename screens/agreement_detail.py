@@ -33,6 +33,7 @@ class AgreementScreen(UsesBook, Screen[None]):
         self.agreement_id = agreement_id
         self.told: str | None = None
         """The texts key of what the last change did (or that nothing changed)."""
+        self.shown_before = False
 
     def compose(self) -> ComposeResult:
         reading = self.book.read_agreement(self.agreement_id)
@@ -74,7 +75,11 @@ class AgreementScreen(UsesBook, Screen[None]):
         self.query_one("#agreement-actions").query(Button).first().focus()
 
     async def on_screen_resume(self) -> None:
-        """Back in view: the agreement may have changed meanwhile."""
+        """Back in view: the agreement may have changed meanwhile. (The first time it comes
+        into view it was just composed: nothing to do, and keys already pressed stay put.)"""
+        if not self.shown_before:
+            self.shown_before = True
+            return
         await self.recompose()
         self.on_mount()
 

@@ -4,13 +4,16 @@ Home, and keys that wait for the screen to settle."""
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import AsyncIterator
 from datetime import date
 from pathlib import Path
 
 from textual.pilot import Pilot
 
 from screens.agreement_detail import AgreementScreen
-from tests.app.pilot import settle
+from screens.app import WorkbookApp
+from tests.app.pilot import reopened, settle
 from tests.unit.agreements_made import agreement
 from workbook.book import Workbook
 from workbook.clock import ManualClock
@@ -72,3 +75,15 @@ async def to_button(pilot: Pilot[None], button_id: str) -> None:
             return
         await pilot.press("tab")
     raise AssertionError(f"no button {button_id!r} to tab to")
+
+
+@contextlib.asynccontextmanager
+async def at_agreement(
+    folder: Path, clock: ManualClock, *agreements: Agreement, shown: Agreement | None = None
+) -> AsyncIterator[tuple[WorkbookApp, Pilot[None]]]:
+    """The app on a workbook holding ``agreements``, with ``shown`` (else the first) open in
+    full, reached from Home by keys."""
+    seeded(folder, clock, *agreements)
+    async with reopened(folder, clock) as (app, pilot):
+        await open_from_home(pilot, (shown or agreements[0]).id)
+        yield app, pilot

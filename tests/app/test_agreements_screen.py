@@ -16,13 +16,14 @@ from screens.agreement_detail import AgreementScreen
 from screens.agreements import AgreementsScreen
 from tests.app.agreements_on_screen import (
     LATE,
+    at_agreement,
     focused_id,
     open_from_home,
     press,
     seeded,
     to_button,
 )
-from tests.app.pilot import SIZE, make_app, reopened, screen_text, screen_words, settle
+from tests.app.pilot import SIZE, make_app, screen_text, screen_words, settle
 from tests.app.pilot import type_text as typed
 from tests.unit.agreements_made import MADE_AT, agreement
 from workbook.agreement_life import amended, reviewed
@@ -47,9 +48,7 @@ def clock() -> ManualClock:
 async def test_one_partner_alone_reopens_and_it_shows_as_not_in_force(
     data_folder: Path, clock: ManualClock
 ) -> None:
-    seeded(data_folder, clock, LATE, WALK)
-    async with reopened(data_folder, clock) as (app, pilot):
-        await open_from_home(pilot, LATE.id)
+    async with at_agreement(data_folder, clock, LATE, WALK) as (app, pilot):
         assert SAY("agreement.standing_active") in screen_words(pilot)
         await to_button(pilot, "reopen")
         await press(pilot, "enter")
@@ -82,9 +81,7 @@ async def test_one_partner_alone_reopens_and_it_shows_as_not_in_force(
 async def test_backing_out_of_a_reopening_changes_nothing(
     data_folder: Path, clock: ManualClock
 ) -> None:
-    seeded(data_folder, clock, LATE)
-    async with reopened(data_folder, clock) as (app, pilot):
-        await open_from_home(pilot, LATE.id)
+    async with at_agreement(data_folder, clock, LATE) as (app, pilot):
         await to_button(pilot, "reopen")
         await press(pilot, "enter", "enter")  # Reopen, as Alex
         await typed(pilot, "not sure")
@@ -96,9 +93,7 @@ async def test_backing_out_of_a_reopening_changes_nothing(
 async def test_retiring_takes_both_and_one_backing_out_changes_nothing(
     data_folder: Path, clock: ManualClock
 ) -> None:
-    seeded(data_folder, clock, LATE)
-    async with reopened(data_folder, clock) as (app, pilot):
-        await open_from_home(pilot, LATE.id)
+    async with at_agreement(data_folder, clock, LATE) as (app, pilot):
         await to_button(pilot, "retire")
         await press(pilot, "enter")
         assert SAY("agreement.retire_first", name="Alex") in screen_words(pilot)
@@ -122,9 +117,8 @@ async def test_retiring_takes_both_and_one_backing_out_changes_nothing(
 
 async def test_filter_and_search_by_keys(data_folder: Path, clock: ManualClock) -> None:
     revisit = agreement("Café on Fridays, just us.", ident="ag-cafe", status="to_revisit")
-    seeded(data_folder, clock, LATE, WALK, PHONES, revisit)
-    async with reopened(data_folder, clock) as (app, pilot):
-        await open_from_home(pilot, WALK.id)
+    agreements = (LATE, WALK, PHONES, revisit)
+    async with at_agreement(data_folder, clock, *agreements, shown=WALK) as (app, pilot):
         await press(pilot, "escape")
         assert isinstance(app.screen, AgreementsScreen)
         shown = screen_text(pilot)
@@ -165,9 +159,7 @@ async def test_a_partners_words_show_as_written(data_folder: Path, clock: Manual
     hostile = reviewed(
         hostile, {"a": "keeping"}, {"a": f"Note {HOSTILE}"}, None, ["a"], MADE_AT, "s-r"
     )
-    seeded(data_folder, clock, hostile)
-    async with reopened(data_folder, clock) as (_, pilot):
-        await open_from_home(pilot, hostile.id)
+    async with at_agreement(data_folder, clock, hostile) as (_, pilot):
         words = screen_words(pilot)
         shown = "[bold]Stop[/bold] [link=x]Zanzibar[/link] 🙂 \u202eשלום ␛[31m"
         assert f"Wording {shown}" in words
@@ -179,9 +171,7 @@ async def test_a_partners_words_show_as_written(data_folder: Path, clock: Manual
 async def test_a_failed_save_says_so_and_keeps_the_note(
     data_folder: Path, clock: ManualClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    seeded(data_folder, clock, LATE)
-    async with reopened(data_folder, clock) as (app, pilot):
-        await open_from_home(pilot, LATE.id)
+    async with at_agreement(data_folder, clock, LATE) as (app, pilot):
         await to_button(pilot, "reopen")
         await press(pilot, "enter", "enter")  # Reopen, as Alex
         await typed(pilot, "Evenings")

@@ -18,7 +18,7 @@ from screens.handover import HandOverScreen
 from screens.home import HomeScreen
 from screens.reveal import RevealScreen
 from screens.summary import SummaryScreen
-from tests.app.agreements_on_screen import LATE, open_from_home, press, seeded, to_button
+from tests.app.agreements_on_screen import LATE, at_agreement, press, seeded, to_button
 from tests.app.pilot import choose, reopened, screen_words, settle, type_text
 from tests.unit.agreements_made import MADE_AT
 from workbook.clock import ManualClock
@@ -70,9 +70,7 @@ async def counter_proposed_and_accepted(pilot: Pilot[None]) -> None:
 async def test_new_wording_with_one_counter_proposal_keeps_the_old_wording(
     data_folder: Path, clock: ManualClock
 ) -> None:
-    seeded(data_folder, clock, LATE)
-    async with reopened(data_folder, clock) as (app, pilot):
-        await open_from_home(pilot, LATE.id)
+    async with at_agreement(data_folder, clock, LATE) as (app, pilot):
         await new_wording_proposed(pilot)
         await counter_proposed_and_accepted(pilot)
         await press(pilot, "ctrl+s", "ctrl+s")  # Alex, then Sam: agree
@@ -99,9 +97,7 @@ async def test_new_wording_with_one_counter_proposal_keeps_the_old_wording(
 async def test_new_wording_one_partner_agrees_to_alone_changes_nothing(
     data_folder: Path, clock: ManualClock
 ) -> None:
-    seeded(data_folder, clock, LATE)
-    async with reopened(data_folder, clock) as (app, pilot):
-        await open_from_home(pilot, LATE.id)
+    async with at_agreement(data_folder, clock, LATE) as (app, pilot):
         await new_wording_proposed(pilot)
         await counter_proposed_and_accepted(pilot)
         await press(pilot, "ctrl+s", "ctrl+n")  # Alex agrees; Sam: not yet
@@ -121,9 +117,7 @@ async def test_new_wording_one_partner_agrees_to_alone_changes_nothing(
 async def test_a_decline_leaves_the_agreement_as_it_was(
     data_folder: Path, clock: ManualClock
 ) -> None:
-    seeded(data_folder, clock, LATE)
-    async with reopened(data_folder, clock) as (app, pilot):
-        await open_from_home(pilot, LATE.id)
+    async with at_agreement(data_folder, clock, LATE) as (app, pilot):
         await new_wording_proposed(pilot)
         await choose(pilot, "aside")  # Sam sets it aside
         assert isinstance(app.screen, SummaryScreen)
