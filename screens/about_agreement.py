@@ -9,6 +9,7 @@ from textual.app import App
 from screens.exercise import ExerciseScreen
 from screens.roles import Roles, RolesScreen
 from workbook.book import Workbook
+from workbook.errors import NotStartable
 
 
 def open_about_agreement(
@@ -31,8 +32,13 @@ def open_about_agreement(
         return
 
     def begin(roles: Roles | None) -> None:
-        if roles is not None:
+        if roles is None:
+            return
+        try:
             session = book.start(exercise_id, roles, agreement_id=agreement_id)
-            app.push_screen(ExerciseScreen(session.id))
+        except NotStartable:  # retired meanwhile: nothing about it can start now
+            app.notify(book.library.say("agreement.cannot_change"))
+            return
+        app.push_screen(ExerciseScreen(session.id))
 
     app.push_screen(RolesScreen(book.exercise_for(exercise_id, agreement_id)), begin)

@@ -12,6 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
 
+from workbook.clock import local_day
 from workbook.content import Library
 from workbook.models import PARTNER_IDS, Agreement, AgreementStatus, HistoryEntry, PartnerId
 
@@ -181,5 +182,4 @@ def _last(agreement: Agreement, what: str) -> HistoryEntry | None:
 
 
 def _day(moment: datetime) -> str:
-    """The day of ``moment`` where the couple is."""
-    return moment.astimezone().date().isoformat()
+    return local_day(moment).isoformat()

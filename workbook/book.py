@@ -20,7 +20,7 @@ from workbook.book_words import WordsCalls
 from workbook.clock import Clock, SystemClock
 from workbook.content import Library, load_library
 from workbook.content_format import Exercise
-from workbook.errors import DataFolderError
+from workbook.errors import DataFolderError, NotStartable
 from workbook.folder import FolderLock, is_workbook, prepare_folder
 from workbook.models import (
     OPEN_STATUSES,
@@ -49,10 +49,6 @@ from workbook.wording import clean_name, fill
 from workbook.wording_check import Noticed, notice
 
 COLOURS: dict[PartnerId, str] = {"a": "cyan", "b": "magenta"}
-
-
-class NotStartable(ValueError):
-    """An exercise that cannot be started here yet (a ``sensitive`` one needs consent)."""
 
 
 @dataclass(frozen=True)
@@ -201,8 +197,8 @@ class Workbook(CareCalls, WordsCalls, AgreementCalls, ChangeCalls):
         both partners have consented in private (``consented``). ``agreement_id``: the
         agreement it amends or reviews (never a retired one)."""
         exercise = self._may_open(exercise_id, consented)
-        if agreement_id is not None and self.agreement(agreement_id).status == "retired":
-            raise NotStartable(exercise_id)
+        if agreement_id is not None:
+            self.may_change(exercise_id, agreement_id)
         session = engine.start(exercise, roles, new_id(), self.clock.now())
         session = session.model_copy(update={"agreement_id": agreement_id})
         self.store.save_session(session)

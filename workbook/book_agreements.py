@@ -7,11 +7,12 @@ object while ``book.py`` keeps to a readable length. Each change saves before it
 
 from __future__ import annotations
 
+from workbook import engine
 from workbook.agreement_life import reopened, retired
 from workbook.agreement_view import Group, Reader, Reading, Wanted, grouped
 from workbook.clock import Clock
 from workbook.content import Library
-from workbook.models import PARTNER_IDS, Agreement, PartnerId
+from workbook.models import OPEN_STATUSES, PARTNER_IDS, Agreement, PartnerId
 from workbook.store import Store
 
 
@@ -48,7 +49,13 @@ class AgreementCalls:
         return agreement
 
     def retire(self, agreement_id: str) -> Agreement:
-        """Both partners confirmed: the agreement ends, and stays readable."""
-        agreement = retired(self.agreement(agreement_id), list(PARTNER_IDS), self.clock.now())
+        """Both partners confirmed: the agreement ends, and stays readable. A session still
+        open about it (new wording, a review) is set aside, its words kept."""
+        now = self.clock.now()
+        agreement = retired(self.agreement(agreement_id), list(PARTNER_IDS), now)
         self.store.save_agreement(agreement)
+        for entry in self.store.index():
+            if entry.agreement_id == agreement_id and entry.status in OPEN_STATUSES:
+                session = engine.set_aside(self.store.session(entry.id), now)
+                self.store.save_session(session, keep_draft=True)
         return agreement

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from workbook.agreement_life import due_for_review
 from workbook.agreement_sessions import changed_agreement, for_agreement, leads_to_amend
-from workbook.clock import Clock
+from workbook.clock import Clock, local_day
 from workbook.content import Library
 from workbook.content_format import Exercise
-from workbook.models import Agreement, Session, SessionIndexEntry, Turn
+from workbook.errors import NotStartable
+from workbook.models import OPEN_STATUSES, Agreement, Session, SessionIndexEntry, Turn
 from workbook.store import Store
 
 
@@ -31,6 +32,20 @@ class ChangeCalls:
             return None
         return next((a for a in self.store.agreements() if a.id == agreement_id), None)
 
+    def may_change(self, exercise_id: str, agreement_id: str) -> None:
+        """``NotStartable`` unless a session of ``exercise_id`` about the agreement may start
+        now: never for a retired one, and never beside one already open (two drafts of new
+        wording must not overwrite each other)."""
+        agreement = self._changing(agreement_id)
+        if agreement is None or agreement.status == "retired":
+            raise NotStartable(exercise_id)
+        for entry in self.store.index():
+            if entry.status in OPEN_STATUSES and (entry.exercise_id, entry.agreement_id) == (
+                exercise_id,
+                agreement_id,
+            ):
+                raise NotStartable(exercise_id)
+
     def exercise_for(self, exercise_id: str, agreement_id: str | None) -> Exercise:
         """The exercise as a session about ``agreement_id`` shows it (its title names it)."""
         exercise = self.library.exercises[exercise_id]
@@ -42,13 +57,15 @@ class ChangeCalls:
 
     def due_reviews(self) -> list[Agreement]:
         """The agreements to look at again now (today by the workbook's clock)."""
-        return due_for_review(self.store.agreements(), self.clock.now().date())
+        return due_for_review(self.store.agreements(), local_day(self.clock.now()))
 
     def amend_after(self, session_id: str) -> str | None:
         """The agreement to go on amending after the review ``session_id`` kept, if it said so
         (one of them said it needs to change, or it is to be revisited)."""
         agreement = self._changing(self.store.session(session_id).agreement_id)
-        if agreement is None or not leads_to_amend(agreement, session_id):
+        if agreement is None or agreement.status == "retired":
+            return None
+        if not leads_to_amend(agreement, session_id):
             return None
         return agreement.id
 

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Protocol
+
+
+def local_day(moment: datetime) -> date:
+    """The day of ``moment`` where the couple is (the machine's own time zone)."""
+    return moment.astimezone().date()
 
 
 class Clock(Protocol):

@@ -198,7 +198,8 @@ _REVIEW_KINDS = {"ratings": "choice", "notes": "text", "review_on": "date"}
 def _check_agreement_steps(exercise: Exercise) -> list[str]:
     """``prefill_agreement`` only where the agreement has something to start from (a text's
     wording, a category choice's area); a ``review`` only on a ``confirm`` step for both, made
-    from steps of the right kinds that both partners get to see, rated with ``RATINGS``."""
+    from steps of the right kinds that both partners get to see and that say they go into an
+    export (``shared``), rated with ``RATINGS``."""
     steps = {s.id: s for s in exercise.steps}
     out: list[str] = []
     for step in exercise.steps:
@@ -222,6 +223,11 @@ def _check_agreement_steps(exercise: Exercise) -> list[str]:
                 out.append(
                     f"{at(f'review.{field}')}: '{ref}' must be a {_REVIEW_KINDS[field]} step "
                     "both partners get to see"
+                )
+            elif source.export != "shared":
+                out.append(
+                    f"{at(f'review.{field}')}: '{ref}' needs export = 'shared': a review is "
+                    "kept in the agreement's history, which goes into a summary for a therapist"
                 )
             unknown = [c.id for c in source.choices if c.id not in RATINGS]
             if field == "ratings" and (unknown or not source.choices):

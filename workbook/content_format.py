@@ -7,9 +7,11 @@ flow graph, placeholders) live in ``content_check``.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from workbook.models import Rating
 
 #: Flow targets that are not step ids.
 END = "end"
@@ -68,7 +70,7 @@ class AgreementSpec(Format):
 
 
 #: How a review rates an agreement (the choice ids of its ratings step).
-RATINGS = ("keeping", "struggling", "change")
+RATINGS: tuple[str, ...] = get_args(Rating)
 #: The rating that leads a review on into amending the agreement.
 NEEDS_CHANGE = "change"
 

@@ -25,6 +25,7 @@ from workbook.models import (
     Milestone,
     PartnerId,
     Session,
+    SessionStatus,
     Turn,
     other,
 )
@@ -97,10 +98,7 @@ def _enter(
 ) -> tuple[Session, bool]:
     """Move ``session`` to ``target`` (a step id or a flow word); report whether roles swapped."""
     if target in (END, SET_ASIDE):
-        status = "completed" if target == END else "set_aside"
-        return session.model_copy(
-            update={"status": status, "actor": None, "waiting": [], "due_on": None}
-        ), False
+        return _ended(session, "completed" if target == END else "set_aside"), False
     if target == PAUSE:
         paused = session.model_copy(update={"status": "paused"})
         return _enter(exercise, paused, session.step_id, turns)
@@ -302,6 +300,18 @@ def pause(session: Session, now: datetime) -> Session:
     if not is_open(session):
         raise AnswerError("This session has ended.")
     return session.model_copy(update={"status": "paused", "updated_at": now})
+
+
+def set_aside(session: Session, now: datetime) -> Session:
+    """End the session with nothing agreed (say, its agreement was retired meanwhile)."""
+    return _ended(session.model_copy(update={"updated_at": now}), "set_aside")
+
+
+def _ended(session: Session, status: SessionStatus) -> Session:
+    """``session`` over: nobody acts, nothing waits."""
+    return session.model_copy(
+        update={"status": status, "actor": None, "waiting": [], "due_on": None}
+    )
 
 
 def resume(session: Session, now: datetime) -> Session:

@@ -19,3 +19,8 @@ class DataFolderError(WorkbookError):
 
 class AlreadyOpenError(WorkbookError):
     """Another copy of the app holds the workbook's lock."""
+
+
+class NotStartable(ValueError):
+    """An exercise that cannot be started here yet (a ``sensitive`` one needs consent), or a
+    session about an agreement that cannot have one now (retired, or one already open)."""

@@ -16,7 +16,9 @@ from typing import Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict
 
+from workbook.agreement_life import as_it_stood
 from workbook.agreement_sessions import for_agreement
+from workbook.clock import local_day
 from workbook.content import Library
 from workbook.models import (
     Agreement,
@@ -128,10 +130,6 @@ class ExportDocument(ExportPart):
     """Present only when transcripts were asked for."""
 
 
-def local_day(moment: datetime) -> date:
-    return moment.astimezone().date()
-
-
 def names_of(library: Library, names: list[str]) -> str:
     """One name, or two as "A and B" (the words from ``texts.toml``)."""
     if len(names) == 2:
@@ -161,10 +159,8 @@ def build_export(
         return since <= local_day(moment) <= until
 
     moments = {m.partner: m for m in store.moments()}
-    agreements = sorted(
-        (a for a in store.agreements() if local_day(a.created_at) <= until),
-        key=lambda a: a.created_at,
-    )
+    stood = (as_it_stood(a, until) for a in store.agreements())  # nothing after ``until``
+    agreements = sorted((a for a in stood if a is not None), key=lambda a: a.created_at)
     titled = _titles(store, library)
     done = [
         ExerciseDone(exercise=titled(e), on=local_day(e.updated_at))

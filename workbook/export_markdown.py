@@ -13,8 +13,9 @@ import os
 import re
 from pathlib import Path
 
+from workbook.clock import local_day
 from workbook.content import Library
-from workbook.export import ExportDocument, ExportFormat, HistoryOut, local_day, names_of
+from workbook.export import ExportDocument, ExportFormat, HistoryOut, names_of
 from workbook.storage import FOLDER_MODE, write_atomically
 from workbook.wording import visible
 
@@ -142,7 +143,7 @@ def _history(entry: HistoryOut, library: Library) -> str:
     if entry.note is not None:
         parts += [inline(say("export.note")), quoted(entry.note)]
     for name, rating in entry.ratings.items():
-        words = library.texts.root["export"].get(f"rating_{rating}", rating)
+        words = say(f"agreement.rating_{rating}")
         parts.append(inline(say("export.rating", actor=name, rating=words)))
     for name, note in entry.notes.items():
         parts += [inline(say("export.their_note", actor=name)), quoted(note)]

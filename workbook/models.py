@@ -138,6 +138,8 @@ class Acceptance(Record):
 
 
 HistoryWhat = Literal["made", "amended", "reopened", "reviewed", "retired"]
+Rating = Literal["keeping", "struggling", "change"]
+"""How a review rates an agreement: keeping it well, struggling, it needs to change."""
 
 
 class HistoryEntry(Record):
@@ -150,7 +152,7 @@ class HistoryEntry(Record):
     at: AwareDatetime
     note: str | None = None
     """A reopening's optional note."""
-    ratings: dict[PartnerId, str] = Field(default_factory=dict)
+    ratings: dict[PartnerId, Rating] = Field(default_factory=dict)
     """A review: each partner's rating (``keeping``, ``struggling``, ``change``)."""
     notes: dict[PartnerId, str] = Field(default_factory=dict)
     """A review: each partner's note, if they added one."""

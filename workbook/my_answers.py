@@ -16,6 +16,7 @@ from datetime import date, datetime
 from typing import Literal
 
 from workbook.answers import AGREEING_KINDS, answer_words
+from workbook.clock import local_day
 from workbook.content import Library
 from workbook.content_format import Exercise, Step
 from workbook.models import OptIn, Partner, PartnerId, Session, Turn
@@ -56,7 +57,7 @@ class MySession:
 
     @property
     def started_on(self) -> date:
-        return self.started_at.astimezone().date()
+        return local_day(self.started_at)
 
 
 def answers_of(exercise: Exercise, turns: list[Turn]) -> list[Turn]:

@@ -45,6 +45,10 @@ def build_agreement(exercise: Exercise, session: Session, turns: list[Turn]) -> 
         return None
     text = answer_words(exercise, turns, wording)
     accepted_at = visit[-1].at
+    review_on = date.fromisoformat(str(review.value)) if review is not None else None
+    made = HistoryEntry(
+        what="made", text=text, by=[t.partner for t in visit], at=accepted_at, review_on=review_on
+    )
     return Agreement(
         id=record_id(session.id, visit[-1]),
         title=title_from(text),
@@ -53,10 +57,8 @@ def build_agreement(exercise: Exercise, session: Session, turns: list[Turn]) -> 
         origin=session.id,
         exercise_id=exercise.id,
         acceptances=[Acceptance(partner=t.partner, at=t.at) for t in visit],
-        review_on=date.fromisoformat(str(review.value)) if review is not None else None,
-        history=[
-            HistoryEntry(what="made", text=text, by=[t.partner for t in visit], at=accepted_at)
-        ],
+        review_on=review_on,
+        history=[made],
         created_at=accepted_at,
     )
 

@@ -29,6 +29,8 @@ def agreement(
         acceptances=[Acceptance(partner="a", at=made_at), Acceptance(partner="b", at=made_at)],
         status=status,
         review_on=review_on,
-        history=[HistoryEntry(what="made", text=text, by=["a", "b"], at=made_at)],
+        history=[
+            HistoryEntry(what="made", text=text, by=["a", "b"], at=made_at, review_on=review_on)
+        ],
         created_at=made_at,
     )

@@ -11,7 +11,7 @@ from tests.unit.agreements_made import MADE_AT, agreement
 from workbook.agreement_life import NotNow, amended, due_for_review, reopened, retired, reviewed
 from workbook.agreement_view import Wanted
 from workbook.book import Workbook
-from workbook.models import Acceptance, Agreement, AgreementStatus, PartnerId
+from workbook.models import Acceptance, Agreement, PartnerId
 
 LATER = MADE_AT + timedelta(days=3)
 
@@ -112,32 +112,47 @@ def test_reviewed_records_both_ratings_and_the_next_date_but_not_the_status() ->
     assert reviewed(after, {}, {}, None, [], LATER, "s-3") == after
 
 
+def test_a_retired_agreement_takes_no_new_wording_and_no_review() -> None:
+    """A session already under way when it was retired changes nothing when it ends."""
+    gone = retired(agreement(review_on=date(2026, 3, 1)), ["a", "b"], LATER)
+    assert amended(gone, new_wording("New words.", date(2026, 5, 1)), "s-2") == gone
+    assert reviewed(gone, {"a": "change"}, {}, date(2026, 5, 1), ["a", "b"], LATER, "s-3") == gone
+
+
 TODAY = date(2026, 2, 1)
 
 
+def reopened_one(review_on: date | None, looked_at_since: bool = False) -> Agreement:
+    """An agreement reopened by Sam (to revisit), and perhaps reviewed since, which set
+    ``review_on``."""
+    one = reopened(agreement(review_on=review_on), "b", None, LATER)
+    if looked_at_since:
+        one = reviewed(one, {"a": "keeping"}, {}, review_on, ["a", "b"], LATER, "s-r")
+    return one
+
+
 @pytest.mark.parametrize(
-    ("status", "review_on", "due"),
+    ("one", "due"),
     [
-        ("active", TODAY - timedelta(days=1), True),
-        ("active", TODAY, True),
-        ("active", TODAY + timedelta(days=1), False),
-        ("active", None, False),
-        ("to_revisit", TODAY + timedelta(days=30), True),
-        ("to_revisit", None, True),
-        ("retired", TODAY - timedelta(days=1), False),
+        (agreement(review_on=TODAY - timedelta(days=1)), True),
+        (agreement(review_on=TODAY), True),
+        (agreement(review_on=TODAY + timedelta(days=1)), False),
+        (agreement(review_on=None), False),
+        (reopened_one(TODAY + timedelta(days=30)), True),  # reopened: due at once
+        (reopened_one(None), True),
+        (reopened_one(TODAY + timedelta(days=1), looked_at_since=True), False),
+        (reopened_one(TODAY, looked_at_since=True), True),  # its new date has come
+        (agreement(status="retired", review_on=TODAY - timedelta(days=1)), False),
     ],
 )
-def test_due_for_review_at_its_edges(
-    status: AgreementStatus, review_on: date | None, due: bool
-) -> None:
-    one = agreement(status=status, review_on=review_on)
+def test_due_for_review_at_its_edges(one: Agreement, due: bool) -> None:
     assert due_for_review([one], TODAY) == ([one] if due else [])
 
 
-def test_due_for_review_puts_those_to_revisit_first_then_the_longest_due() -> None:
+def test_due_for_review_puts_those_reopened_first_then_the_longest_due() -> None:
     late = agreement("Late one", review_on=TODAY - timedelta(days=9), ident="1")
     today = agreement("Today one", review_on=TODAY, ident="2")
-    revisit = agreement("Revisit", status="to_revisit", review_on=TODAY, ident="3")
+    revisit = reopened(agreement("Revisit", review_on=TODAY, ident="3"), "a", None, LATER)
     assert [a.id for a in due_for_review([today, revisit, late], TODAY)] == ["3", "1", "2"]
 
 

@@ -266,3 +266,75 @@ def test_the_export_names_the_agreement_each_session_was_about(
     titles = [f"Looking at an agreement again: {named}", f"Boundary drafting: {named}"]
     assert [done["exercise"] for done in document["exercises_done"]] == titles
     assert [t["exercise"] for t in document["transcripts"]] == titles
+
+
+# -- what must not happen -----------------------------------------------------------------
+
+
+def test_retiring_sets_aside_new_wording_under_way_and_nothing_changes_after(
+    book: Workbook, clock: ManualClock, made: Agreement
+) -> None:
+    session_id = amend_to_agreeing(book, clock, made)
+    retired = book.retire(made.id)
+    assert book.open_sessions() == []
+    assert book.load(session_id).session.status == "set_aside"
+    assert book.agreement(made.id) == retired and retired.text == OLD
+
+
+def test_a_second_draft_of_new_wording_cannot_start_beside_the_first(
+    book: Workbook, clock: ManualClock, made: Agreement
+) -> None:
+    first = book.start(AMEND_EXERCISE, AMEND_ROLES, agreement_id=made.id)
+    with pytest.raises(NotStartable):
+        book.start(AMEND_EXERCISE, AMEND_ROLES, agreement_id=made.id)
+    book.start(REVIEW_EXERCISE, REVIEW_ROLES, agreement_id=made.id)  # a review may, beside it
+    submit_all(book, clock, first.id, NEW, "aside")  # once the first has ended, another may
+    book.start(AMEND_EXERCISE, AMEND_ROLES, agreement_id=made.id)
+
+
+def test_passing_on_the_next_date_keeps_the_one_it_had(
+    book: Workbook, clock: ManualClock, made: Agreement
+) -> None:
+    session = book.start(REVIEW_EXERCISE, REVIEW_ROLES, agreement_id=made.id)
+    submit_all(book, clock, session.id, "keeping", "keeping", "Fine.", "Fine too.")
+    book.pass_turn(session.id)  # no date chosen
+    submit_all(book, clock, session.id, AGREE, AGREE)
+    saved = book.agreement(made.id)
+    assert saved.history[-1].what == "reviewed" and saved.review_on == date(2026, 3, 1)
+
+    amending = book.start(AMEND_EXERCISE, AMEND_ROLES, agreement_id=made.id)
+    submit_all(book, clock, amending.id, NEW, "accept", "communication")
+    book.pass_turn(amending.id)  # no date chosen here either
+    submit_all(book, clock, amending.id, AGREE, AGREE)
+    assert book.agreement(made.id).text == NEW
+    assert book.agreement(made.id).review_on == date(2026, 3, 1)
+
+
+@pytest.mark.usefixtures("in_utc")
+def test_the_export_shows_an_agreement_as_it_stood_on_its_last_day(
+    book: Workbook, clock: ManualClock, made: Agreement
+) -> None:
+    """New wording on 2026-01-31 and a reopening on 2026-02-02: a summary up to 2026-01-30
+    shows the first wording in force; up to 2026-02-01, the new one; then, not in force."""
+    submit_all(book, clock, amend_to_agreeing(book, clock, made), AGREE, AGREE)
+    clock.advance(2 * 24 * 3600)
+    book.reopen(made.id, "b", "Evenings are hard.")
+
+    def exported(until: date) -> dict[str, object]:
+        [one] = json.loads(book.export("json", since=date(2026, 1, 1), until=until))["agreements"]
+        return one  # type: ignore[no-any-return]
+
+    before = exported(date(2026, 1, 30))
+    assert (before["text"], before["status"], before["in_force"]) == (OLD, "active", True)
+    assert [h["what"] for h in before["history"]] == ["made"]  # type: ignore[index]
+    assert before["review_on"] == "2026-03-01"
+    middle = exported(date(2026, 2, 1))
+    assert (middle["text"], middle["status"], middle["review_on"]) == (
+        COUNTER,
+        "active",
+        "2026-05-01",
+    )
+    after = exported(date(2026, 2, 2))
+    assert (after["text"], after["status"], after["in_force"]) == (COUNTER, "to_revisit", False)
+    earlier = book.export("json", since=date(2025, 12, 1), until=date(2025, 12, 31))
+    assert json.loads(earlier)["agreements"] == []

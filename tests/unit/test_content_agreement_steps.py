@@ -61,3 +61,11 @@ def test_prefill_from_the_agreement_needs_words_or_an_area_to_start_from(
     [problem] = check_exercise(changed(review, "next_review", prefill_agreement=True))
     assert "step 'next_review', field 'prefill_agreement'" in problem
     assert "can start from the agreement" in problem
+
+
+def test_what_a_review_keeps_must_say_it_goes_into_an_export(library: Library) -> None:
+    """A review is kept in the agreement's history, which a summary for a therapist holds:
+    its ratings and notes cannot be steps that promise to wait for their author's opt-in."""
+    [problem] = check_exercise(changed(library.exercises["review"], "note", export="opt_in"))
+    assert "field 'review.notes'" in problem
+    assert "'note' needs export = 'shared'" in problem
