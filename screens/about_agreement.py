@@ -18,14 +18,7 @@ def open_about_agreement(
     """Pick up the open session of ``exercise_id`` about the agreement if there is one (so
     two drafts of new wording never run side by side); else the couple chooses who takes which
     part, and it starts."""
-    waiting = next(
-        (
-            entry
-            for entry in book.open_sessions()
-            if entry.exercise_id == exercise_id and entry.agreement_id == agreement_id
-        ),
-        None,
-    )
+    waiting = book.session_about(agreement_id, exercise_id)
     if waiting is not None:
         book.resume(waiting.id)
         app.push_screen(ExerciseScreen(waiting.id))

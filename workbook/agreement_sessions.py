@@ -12,7 +12,7 @@ from __future__ import annotations
 from workbook.agreement_life import amended, reviewed
 from workbook.content import Library
 from workbook.content_format import NEEDS_CHANGE, Exercise
-from workbook.models import Agreement, Session, Turn
+from workbook.models import OPEN_STATUSES, Agreement, Session, SessionIndexEntry, Turn
 from workbook.records import build_review
 
 #: The exercise new wording for an agreement runs as.
@@ -70,6 +70,20 @@ def changed_agreement(
         review.at,
         review.source,
     )
+
+
+def open_about(
+    index: list[SessionIndexEntry], agreement_id: str, exercise_id: str | None = None
+) -> list[SessionIndexEntry]:
+    """The sessions still open (in progress or paused) about the agreement, of
+    ``exercise_id`` if given."""
+    return [
+        entry
+        for entry in index
+        if entry.agreement_id == agreement_id
+        and entry.status in OPEN_STATUSES
+        and exercise_id in (None, entry.exercise_id)
+    ]
 
 
 def merged_sources(agreements: list[Agreement]) -> set[str]:

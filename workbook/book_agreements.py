@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from workbook import engine
 from workbook.agreement_life import reopened, retired
+from workbook.agreement_sessions import open_about
 from workbook.agreement_view import Group, Reader, Reading, Wanted, grouped
 from workbook.clock import Clock
 from workbook.content import Library
-from workbook.models import OPEN_STATUSES, PARTNER_IDS, Agreement, PartnerId
+from workbook.models import PARTNER_IDS, Agreement, PartnerId
 from workbook.store import Store
 
 
@@ -54,8 +55,7 @@ class AgreementCalls:
         now = self.clock.now()
         agreement = retired(self.agreement(agreement_id), list(PARTNER_IDS), now)
         self.store.save_agreement(agreement)
-        for entry in self.store.index():
-            if entry.agreement_id == agreement_id and entry.status in OPEN_STATUSES:
-                session = engine.set_aside(self.store.session(entry.id), now)
-                self.store.save_session(session, keep_draft=True)
+        for entry in open_about(self.store.index(), agreement_id):
+            session = engine.set_aside(self.store.session(entry.id), now)
+            self.store.save_session(session, keep_draft=True)
         return agreement

@@ -10,12 +10,17 @@ save and repair, through ``_keep_agreement``.
 from __future__ import annotations
 
 from workbook.agreement_life import due_for_review
-from workbook.agreement_sessions import changed_agreement, for_agreement, leads_to_amend
+from workbook.agreement_sessions import (
+    changed_agreement,
+    for_agreement,
+    leads_to_amend,
+    open_about,
+)
 from workbook.clock import Clock, local_day
 from workbook.content import Library
 from workbook.content_format import Exercise
 from workbook.errors import NotStartable
-from workbook.models import OPEN_STATUSES, Agreement, Session, SessionIndexEntry, Turn
+from workbook.models import Agreement, Session, SessionIndexEntry, Turn
 from workbook.store import Store
 
 
@@ -37,14 +42,16 @@ class ChangeCalls:
         now: never for a retired one, and never beside one already open (two drafts of new
         wording must not overwrite each other)."""
         agreement = self._changing(agreement_id)
-        if agreement is None or agreement.status == "retired":
+        if (
+            agreement is None
+            or agreement.status == "retired"
+            or self.session_about(agreement_id, exercise_id)
+        ):
             raise NotStartable(exercise_id)
-        for entry in self.store.index():
-            if entry.status in OPEN_STATUSES and (entry.exercise_id, entry.agreement_id) == (
-                exercise_id,
-                agreement_id,
-            ):
-                raise NotStartable(exercise_id)
+
+    def session_about(self, agreement_id: str, exercise_id: str) -> SessionIndexEntry | None:
+        """The open session of ``exercise_id`` about the agreement, if there is one."""
+        return next(iter(open_about(self.store.index(), agreement_id, exercise_id)), None)
 
     def exercise_for(self, exercise_id: str, agreement_id: str | None) -> Exercise:
         """The exercise as a session about ``agreement_id`` shows it (its title names it)."""
