@@ -21,7 +21,11 @@ QUESTION = "When did it start?"
 ANSWER = "In the spring, at the conference."
 
 
-def play(book: Workbook, session_id: str, moves: list[tuple[PartnerId, object]]) -> None:
+#: One move: who should be acting, and their answer (or ``PASS``).
+Move = tuple[PartnerId, AnswerValue | object]
+
+
+def play(book: Workbook, session_id: str, moves: list[Move]) -> None:
     """Make ``moves`` in order: each (who should be acting, their answer or ``PASS``)."""
     for partner, value in moves:
         session = book.load(session_id).session
@@ -32,11 +36,20 @@ def play(book: Workbook, session_id: str, moves: list[tuple[PartnerId, object]])
             book.submit(session_id, value)  # type: ignore[arg-type]
 
 
+def played_through(
+    book: Workbook, exercise_id: str, roles: dict[str, PartnerId], moves: list[Move]
+) -> str:
+    """A session of ``exercise_id`` started with ``roles``, ``moves`` made, and finished."""
+    session = book.start(exercise_id, roles)
+    play(book, session.id, moves)
+    assert book.load(session.id).session.status == "completed"
+    return session.id
+
+
 def appreciations(book: Workbook, alex: str = ALEX_APPRECIATES, sam: str = SAM_APPRECIATES) -> str:
     """A finished Appreciations: each writes in private (revealed together), each says how it
     felt (shared), Alex names a milestone both agree to."""
-    session = book.start("appreciations", {"first": "a", "second": "b"})
-    moves: list[tuple[PartnerId, AnswerValue | object]] = [
+    moves: list[Move] = [
         ("a", alex),
         ("b", sam),
         ("a", "Warm inside"),
@@ -45,9 +58,7 @@ def appreciations(book: Workbook, alex: str = ALEX_APPRECIATES, sam: str = SAM_A
         ("a", "agree"),
         ("b", "agree"),
     ]
-    play(book, session.id, moves)
-    assert book.load(session.id).session.status == "completed"
-    return session.id
+    return played_through(book, "appreciations", {"first": "a", "second": "b"}, moves)
 
 
 MENU_ALEX = {
@@ -63,8 +74,7 @@ def secrets(book: Workbook) -> str:
     """A finished Secrets (the ``lib`` exercises): round one with a revealed secret each, a
     pick, a hope never shown, a menu where only "Sunrise walk" is mutual; round two passed;
     last words each (shared)."""
-    session = book.start("secrets", {"first": "a", "second": "b"})
-    round_one: list[tuple[PartnerId, object]] = [
+    round_one: list[Move] = [
         ("a", ALEX_SECRET),
         ("b", SAM_SECRET),
         ("a", ["Long walks"]),
@@ -75,23 +85,18 @@ def secrets(book: Workbook) -> str:
         ("b", MENU_SAM),
         ("a", "swap"),
     ]
-    round_two: list[tuple[PartnerId, object]] = [
+    round_two: list[Move] = [
         (who, PASS) for _ in ("secret", "wish", "hope", "menu") for who in ("b", "a")
     ]
-    play(
-        book,
-        session.id,
-        [*round_one, *round_two, ("b", "swap"), ("b", "Sam's last"), ("a", "Alex's last")],
-    )
-    assert book.load(session.id).session.status == "completed"
-    return session.id
+    last: list[Move] = [("b", "swap"), ("b", "Sam's last"), ("a", "Alex's last")]
+    roles: dict[str, PartnerId] = {"first": "a", "second": "b"}
+    return played_through(book, "secrets", roles, [*round_one, *round_two, *last])
 
 
 def questions(book: Workbook, question: str = QUESTION, answer: str = ANSWER) -> str:
     """A finished "Questions about what happened": Sam asks one question in their own words,
     Alex answers, Sam has heard enough for today, last words each."""
-    session = book.start("questions", {"asking": "b", "answering": "a"})
-    moves: list[tuple[PartnerId, object]] = [
+    moves: list[Move] = [
         ("b", "agree"),
         ("a", "agree"),
         ("b", "own"),
@@ -101,9 +106,7 @@ def questions(book: Workbook, question: str = QUESTION, answer: str = ANSWER) ->
         ("b", "Thank you for answering"),
         ("a", "Thank you for asking me"),
     ]
-    play(book, session.id, moves)
-    assert book.load(session.id).session.status == "completed"
-    return session.id
+    return played_through(book, "questions", {"asking": "b", "answering": "a"}, moves)
 
 
 def turn_at(book: Workbook, session_id: str, step_id: str, partner: PartnerId) -> Turn:
