@@ -10,38 +10,21 @@ import json
 import sys
 from datetime import datetime
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any
 
 import click
 
 from workbook import __version__
-from workbook.content import Library, check_files, load_library, own_exercise_files
+from workbook.cli_common import data_option, fail, folder_of, library_or_fail
+from workbook.content import check_files, load_library, own_exercise_files
 from workbook.content_format import Exercise
-from workbook.errors import AlreadyOpenError, ContentError, WorkbookError
+from workbook.errors import AlreadyOpenError, WorkbookError
 from workbook.export import FORMATS, ExportFormat
-from workbook.paths import ENV_DATA, data_folder
-
-DATA_HELP = f"Data folder (default: ${ENV_DATA}, else your user data folder)."
-
-
-def _data_option(func: Any) -> Any:
-    """``--data`` is accepted before or after a subcommand; the later one wins."""
-    return click.option(
-        "--data", "data", type=click.Path(file_okay=False, path_type=Path), help=DATA_HELP
-    )(func)
-
-
-def _folder(ctx: click.Context, data: Path | None) -> Path:
-    return data_folder(data or ctx.find_root().params.get("data"))
-
-
-def _fail(message: str) -> NoReturn:
-    click.echo(message, err=True)
-    sys.exit(1)
+from workbook.paths import data_folder
 
 
 @click.group(invoke_without_command=True)
-@_data_option
+@data_option
 @click.version_option(__version__, prog_name="workbook")
 @click.pass_context
 def main(ctx: click.Context, data: Path | None) -> None:
@@ -54,13 +37,13 @@ def open_app(folder: Path) -> None:
     """Open the workbook (taking its lock first), then the app on it."""
     from workbook.book import Workbook  # the store is needed only here
 
-    library = _library_or_fail(folder)
+    library = library_or_fail(folder)
     try:
         book = Workbook.open(folder, library=library)
     except AlreadyOpenError:
-        _fail(library.say("errors.already_open"))
+        fail(library.say("errors.already_open"))
     except WorkbookError as error:
-        _fail(str(error))
+        fail(str(error))
     # Textual is imported only now, so every other command starts fast and UI-free.
     from screens.app import WorkbookApp
 
@@ -71,14 +54,14 @@ def open_app(folder: Path) -> None:
 
 
 @main.command()
-@_data_option
+@data_option
 @click.option("--json", "as_json", is_flag=True, help="Print the agreements as JSON.")
 @click.pass_context
 def agreements(ctx: click.Context, data: Path | None, as_json: bool) -> None:
     """List your agreements (safe to run while the app is open)."""
     from workbook.book import Workbook
 
-    folder = _folder(ctx, data)
+    folder = folder_of(ctx, data)
     library = load_library(folder)
     try:
         book = Workbook.open_read_only(folder, library)
@@ -86,7 +69,7 @@ def agreements(ctx: click.Context, data: Path | None, as_json: bool) -> None:
         if as_json:
             click.echo("[]")
             return
-        _fail(library.say("cli.not_a_workbook", folder=str(folder)))
+        fail(library.say("cli.not_a_workbook", folder=str(folder)))
     found = book.agreements()
     partners = book.partners()
     if as_json:
@@ -111,7 +94,7 @@ DAY = click.DateTime(["%Y-%m-%d"])
 
 
 @main.command()
-@_data_option
+@data_option
 @click.option(
     "--format",
     "fmt",
@@ -142,19 +125,19 @@ def export(
     """A summary for a therapist (safe to run while the app is open). It is not encrypted."""
     from workbook.book import Workbook
 
-    folder = _folder(ctx, data)
-    library = _library_or_fail(folder)
+    folder = folder_of(ctx, data)
+    library = library_or_fail(folder)
     first, last = (day.date() if day else None for day in (since, until))
     if first and last and first > last:
-        _fail(library.say("export.bad_range"))
+        fail(library.say("export.bad_range"))
     try:
         book = Workbook.open_read_only(folder, library)
     except WorkbookError:
-        _fail(library.say("cli.not_a_workbook", folder=str(folder)))
+        fail(library.say("cli.not_a_workbook", folder=str(folder)))
     try:
         text = book.export(fmt, transcripts, first, last, output)
     except OSError as error:
-        _fail(library.say("export.not_written", reason=error.strerror or str(error)))
+        fail(library.say("export.not_written", reason=error.strerror or str(error)))
     if output is None:
         click.echo(text, nl=False)
     else:
@@ -186,12 +169,12 @@ def _summary(exercise: Exercise) -> dict[str, Any]:
 
 
 @content.command("list")
-@_data_option
+@data_option
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
 @click.pass_context
 def content_list(ctx: click.Context, data: Path | None, as_json: bool) -> None:
     """Every exercise: id, title, part, steps, minutes, and whether it is sensitive."""
-    library = _library_or_fail(_folder(ctx, data))
+    library = library_or_fail(folder_of(ctx, data))
     rows = [_summary(e) for e in library.exercises.values()]
     if as_json:
         click.echo(json.dumps(rows, indent=2))
@@ -204,24 +187,17 @@ def content_list(ctx: click.Context, data: Path | None, as_json: bool) -> None:
         )
 
 
-def _library_or_fail(folder: Path | None) -> Library:
-    try:
-        return load_library(folder)
-    except ContentError as error:
-        _fail(str(error))
-
-
 @content.command("check")
-@_data_option
+@data_option
 @click.argument("path", required=False, type=click.Path(exists=True, path_type=Path))
 @click.pass_context
 def content_check(ctx: click.Context, data: Path | None, path: Path | None) -> None:
     """Check exercise files: PATH (a file or folder), else the shipped ones and your own.
 
     Warnings (your own exercise is only a form) are printed but do not fail the check."""
-    library = _library_or_fail(None)
+    library = library_or_fail(None)
     if path is None:
-        files = own_exercise_files(_folder(ctx, data))
+        files = own_exercise_files(folder_of(ctx, data))
         count = len(library.exercises)
     else:
         files = sorted(path.glob("*.toml")) if path.is_dir() else [path]

@@ -16,8 +16,8 @@ from pathlib import Path
 
 from workbook.content import EXERCISES_FOLDER
 from workbook.errors import AlreadyOpenError, DataFolderError
+from workbook.layout import LOCK_FILE, WORKBOOK_FILE
 from workbook.storage import FILE_MODE, FOLDER_MODE
-from workbook.store import LOCK_FILE, WORKBOOK_FILE
 
 #: Entries that may stand in a folder before it is a workbook: a lock from a start that never
 #: finished, and the couple's own exercises, which they may put there before the first run.

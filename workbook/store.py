@@ -27,6 +27,7 @@ from tinydb import TinyDB
 from tinydb.storages import MemoryStorage
 
 from workbook.errors import DataFolderError
+from workbook.layout import INDEX_FILE, SESSIONS_FOLDER, WORKBOOK_FILE, data_file_names
 from workbook.models import (
     SCHEMA_VERSION,
     Agreement,
@@ -47,11 +48,6 @@ from workbook.models import (
     Turn,
 )
 from workbook.storage import FOLDER_MODE, AtomicJSONStorage, CachedBatchMiddleware
-
-WORKBOOK_FILE = "workbook.json"
-INDEX_FILE = "index.json"
-SESSIONS_FOLDER = "sessions"
-LOCK_FILE = "lock"
 
 
 def _batch(db: TinyDB) -> contextlib.AbstractContextManager[None]:
@@ -85,11 +81,10 @@ class Backend:
     def session_names(self) -> list[str]:
         """The session files there are, as names for ``db``."""
         if self.folder is None:
-            return [n for n in self._open if n.startswith(f"{SESSIONS_FOLDER}/")]
-        folder = self.folder / SESSIONS_FOLDER
-        if not folder.is_dir():
-            return []
-        return [f"{SESSIONS_FOLDER}/{p.name}" for p in sorted(folder.glob("*.json"))]
+            names = self._open
+        else:
+            names = data_file_names(self.folder)
+        return [n for n in names if n.startswith(f"{SESSIONS_FOLDER}/")]
 
     def ensure_sessions_folder(self) -> None:
         if self.folder is not None:
