@@ -13,6 +13,7 @@ from pathlib import Path
 
 from workbook import engine
 from workbook.agreement_sessions import changed_in, for_agreement, merged_sources
+from workbook.backend import Backend
 from workbook.book_agreements import AgreementCalls
 from workbook.book_care import CareCalls, NameError_
 from workbook.book_changes import ChangeCalls
@@ -42,7 +43,7 @@ from workbook.path_view import PathPart, describe_path, finished, waiting_for
 from workbook.records import made_by_last_turn, record_id
 from workbook.reveal import RevealView, describe_reveal
 from workbook.sittings import SittingLog
-from workbook.store import Backend, Store
+from workbook.store import Store
 from workbook.summary import Summary, summarise
 from workbook.turn_view import TurnView, describe, is_current, names_for
 from workbook.wording import clean_name, fill

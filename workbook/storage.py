@@ -1,6 +1,8 @@
 """TinyDB extension points that make saves honest.
 
-``AtomicJSONStorage`` writes a whole file the only safe way: a temp file in the same folder
+``AtomicJSONStorage`` reads a file only if it is a regular file (never through a symlink) that
+holds a workbook's tables, else raises ``BadFile`` and leaves it as it is; it writes a whole
+file the only safe way: a temp file in the same folder
 (created 0600), flush, fsync, ``os.replace``, then fsync of the folder, so a crash leaves
 either the old file or the new one. ``CachedBatchMiddleware`` keeps one in-memory copy per
 open file (TinyDB otherwise re-reads and re-parses the file on every query) and lets several
@@ -13,14 +15,15 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import stat
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from tinydb.middlewares import Middleware
 from tinydb.storages import Storage
 
-from workbook.errors import DataFolderError
+from workbook.errors import BadFile
 
 FILE_MODE = 0o600
 FOLDER_MODE = 0o700
@@ -54,37 +57,102 @@ def write_atomically(path: Path, payload: bytes) -> None:
     fsync_folder(path.parent)
 
 
-class AtomicJSONStorage(Storage):
-    """One JSON file, read whole and written atomically; ``read_only`` refuses every write."""
+class Codec(Protocol):
+    """How a file's bytes are kept on disk: as they are, or sealed (encrypted). ``name`` is
+    the file's path inside the data folder, bound to it so sealed files cannot be swapped."""
 
-    def __init__(self, path: Path, read_only: bool = False) -> None:
+    def seal(self, name: str, payload: bytes) -> bytes: ...
+
+    def unseal(self, path: Path, name: str, raw: bytes) -> bytes: ...
+
+
+#: How every sealed file begins (the rest is the sealing's own header and ciphertext).
+SEALED_MARK = b"TWB-SEALED\n"
+
+
+class Plain:
+    """Files kept as they are. A sealed file met without a key is refused, never read as junk."""
+
+    def seal(self, name: str, payload: bytes) -> bytes:
+        return payload
+
+    def unseal(self, path: Path, name: str, raw: bytes) -> bytes:
+        if raw.startswith(SEALED_MARK):
+            raise BadFile(path, "sealed")
+        return raw
+
+
+PLAIN = Plain()
+
+
+def read_raw(path: Path) -> bytes | None:
+    """The bytes of ``path``, ``None`` if it is not there; never through a symlink."""
+    try:
+        status = os.lstat(path)
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise BadFile(path, "unreadable", error.strerror or str(error)) from error
+    if stat.S_ISLNK(status.st_mode):
+        raise BadFile(path, "symlink")
+    if not stat.S_ISREG(status.st_mode):
+        raise BadFile(path, "foreign")
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
+        with os.fdopen(fd, "rb") as handle:
+            return handle.read()
+    except OSError as error:
+        raise BadFile(path, "unreadable", error.strerror or str(error)) from error
+
+
+def parse(path: Path, text: bytes) -> Data:
+    """A workbook file's tables, or ``BadFile`` saying how it is not one."""
+    if not text.strip():
+        raise BadFile(path, "truncated")
+    try:
+        data = json.loads(text)
+    except UnicodeDecodeError as error:
+        raise BadFile(path, "not_json") from error
+    except json.JSONDecodeError as error:
+        ended_early = error.pos >= len(text.decode(errors="replace").rstrip())
+        raise BadFile(path, "truncated" if ended_early else "not_json") from error
+    if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
+        raise BadFile(path, "foreign")
+    return data
+
+
+def read_data(path: Path, name: str, codec: Codec = PLAIN) -> Data | None:
+    """The tables of the data file ``name`` at ``path``, ``None`` if it does not exist yet."""
+    raw = read_raw(path)
+    if raw is None:
+        return None
+    return parse(path, codec.unseal(path, name, raw))
+
+
+def write_data(path: Path, name: str, data: Data, codec: Codec = PLAIN) -> None:
+    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
+    write_atomically(path, codec.seal(name, payload))
+
+
+class AtomicJSONStorage(Storage):
+    """One JSON file, read whole and written atomically through its ``codec``; ``read_only``
+    refuses every write."""
+
+    def __init__(
+        self, path: Path, read_only: bool = False, name: str = "", codec: Codec = PLAIN
+    ) -> None:
         self.path = Path(path)
         self.read_only = read_only
+        self.name = name or self.path.name
+        self.codec = codec
 
     def read(self) -> Data | None:
-        try:
-            raw = self.path.read_bytes()
-        except FileNotFoundError:
-            return None
-        if not raw.strip():
-            return None
-        try:
-            data = json.loads(raw)
-        except ValueError as error:
-            raise DataFolderError(
-                f"{self.path} is damaged (not readable JSON), so the workbook left it untouched."
-            ) from error
-        if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
-            raise DataFolderError(
-                f"{self.path} is not a workbook file, so the workbook left it untouched."
-            )
-        return data
+        return read_data(self.path, self.name, self.codec)
 
     def write(self, data: Data) -> None:
         if self.read_only:
             raise PermissionError(f"{self.path} was opened read-only")
-        payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
-        write_atomically(self.path, payload)
+        write_data(self.path, self.name, data, self.codec)
 
     def close(self) -> None:
         """Nothing stays open between writes."""

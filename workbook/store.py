@@ -18,16 +18,16 @@ The same class runs over memory (``Store.in_memory``) for property tests.
 from __future__ import annotations
 
 import contextlib
-import os
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 from tinydb import TinyDB
-from tinydb.storages import MemoryStorage
 
-from workbook.errors import DataFolderError
-from workbook.layout import INDEX_FILE, SESSIONS_FOLDER, WORKBOOK_FILE, data_file_names
+from workbook.aside import move_aside, new_keeping
+from workbook.backend import Backend
+from workbook.errors import BadFile, BadKind
+from workbook.layout import INDEX_FILE, SESSIONS_FOLDER, WORKBOOK_FILE
 from workbook.models import (
     SCHEMA_VERSION,
     Agreement,
@@ -47,7 +47,10 @@ from workbook.models import (
     Sitting,
     Turn,
 )
-from workbook.storage import FOLDER_MODE, AtomicJSONStorage, CachedBatchMiddleware
+from workbook.storage import CachedBatchMiddleware
+
+#: How a damaged index may be found; it is then rebuilt from the session files.
+REBUILDABLE: frozenset[BadKind] = frozenset({"truncated", "not_json", "foreign"})
 
 
 def _batch(db: TinyDB) -> contextlib.AbstractContextManager[None]:
@@ -56,56 +59,13 @@ def _batch(db: TinyDB) -> contextlib.AbstractContextManager[None]:
     return middleware.batch()
 
 
-class Backend:
-    """Where the store's TinyDB files live: a folder, or memory."""
-
-    def __init__(self, folder: Path | None, read_only: bool = False) -> None:
-        self.folder = folder
-        self.read_only = read_only
-        self._open: dict[str, TinyDB] = {}
-
-    def db(self, name: str) -> TinyDB:
-        """The one open TinyDB for ``name`` (a path relative to the folder)."""
-        if name not in self._open:
-            if self.folder is None:
-                self._open[name] = TinyDB(storage=CachedBatchMiddleware(MemoryStorage))
-            else:
-                path = self.folder / name
-                self._open[name] = TinyDB(
-                    path,
-                    storage=CachedBatchMiddleware(AtomicJSONStorage),
-                    read_only=self.read_only,
-                )
-        return self._open[name]
-
-    def session_names(self) -> list[str]:
-        """The session files there are, as names for ``db``."""
-        if self.folder is None:
-            names = self._open
-        else:
-            names = data_file_names(self.folder)
-        return [n for n in names if n.startswith(f"{SESSIONS_FOLDER}/")]
-
-    def ensure_sessions_folder(self) -> None:
-        if self.folder is not None:
-            with contextlib.suppress(FileExistsError):
-                os.mkdir(self.folder / SESSIONS_FOLDER, FOLDER_MODE)
-
-    def close(self) -> None:
-        for db in self._open.values():
-            db.close()
-        self._open.clear()
-
-
 def _load(model: type[Record], doc: Any, where: str) -> Any:
     try:
         return model.model_validate(dict(doc))
     except ValidationError as error:
         first = error.errors()[0]
         field = ".".join(str(p) for p in first["loc"]) or "(the record)"
-        raise DataFolderError(
-            f"{where} has a record the workbook cannot read ({field}: {first['msg']})."
-        ) from error
+        raise BadFile(where, "foreign", f"{field}: {first['msg']}") from error
 
 
 def _dump(record: Record) -> dict[str, Any]:
@@ -117,6 +77,8 @@ class Store:
 
     def __init__(self, backend: Backend) -> None:
         self._backend = backend
+        self.set_aside: list[Path] = []
+        """Damaged files moved under ``backups/`` while opening, for the app to mention."""
 
     @classmethod
     def in_memory(cls) -> Store:
@@ -126,11 +88,20 @@ class Store:
     def folder(self) -> Path | None:
         return self._backend.folder
 
+    def _where(self, name: str) -> str:
+        """The file ``name`` as a person can find it: its full path when on disk."""
+        return name if self.folder is None else str(self.folder / name)
+
     # -- workbook.json -------------------------------------------------------------------
 
     @property
     def _book(self) -> TinyDB:
         return self._backend.db(WORKBOOK_FILE)
+
+    def _records(self, model: type[Record], table: str) -> list[Any]:
+        """Every record of ``table`` in ``workbook.json``, checked against ``model``."""
+        where = self._where(WORKBOOK_FILE)
+        return [_load(model, d, where) for d in self._book.table(table).all()]
 
     def initialise(self, meta: Meta) -> None:
         """Write ``workbook.json`` with its meta record if it is not there yet, then make sure
@@ -145,12 +116,9 @@ class Store:
         docs = self._book.table("meta").all()
         if not docs:
             return None
-        meta: Meta = _load(Meta, docs[0], WORKBOOK_FILE)
+        meta: Meta = _load(Meta, docs[0], self._where(WORKBOOK_FILE))
         if meta.schema_version > SCHEMA_VERSION:
-            raise DataFolderError(
-                f"{WORKBOOK_FILE} was written by a newer version of the workbook "
-                f"(schema {meta.schema_version}); please update the app."
-            )
+            raise BadFile(self._where(WORKBOOK_FILE), "newer", str(meta.schema_version))
         return meta
 
     def save_meta(self, meta: Meta) -> None:
@@ -160,8 +128,7 @@ class Store:
             table.insert(_dump(meta))
 
     def partners(self) -> list[Partner]:
-        docs = self._book.table("partners").all()
-        return sorted((_load(Partner, d, WORKBOOK_FILE) for d in docs), key=lambda p: p.id)
+        return sorted(self._records(Partner, "partners"), key=lambda p: p.id)
 
     def save_partners(self, partners: list[Partner]) -> None:
         table = self._book.table("partners")
@@ -170,8 +137,7 @@ class Store:
             table.insert_multiple(_dump(p) for p in partners)
 
     def agreements(self) -> list[Agreement]:
-        docs = self._book.table("agreements").all()
-        return [_load(Agreement, d, WORKBOOK_FILE) for d in docs]
+        return self._records(Agreement, "agreements")
 
     def _put(
         self,
@@ -188,8 +154,7 @@ class Store:
         self._put("agreements", agreement)
 
     def milestones(self) -> list[Milestone]:
-        docs = self._book.table("milestones").all()
-        return [_load(Milestone, d, WORKBOOK_FILE) for d in docs]
+        return self._records(Milestone, "milestones")
 
     def save_milestone(self, milestone: Milestone) -> None:
         self._put("milestones", milestone)
@@ -198,17 +163,17 @@ class Store:
         self._put("sittings", sitting)
 
     def sittings(self) -> list[Sitting]:
-        return [_load(Sitting, d, WORKBOOK_FILE) for d in self._book.table("sittings").all()]
+        return self._records(Sitting, "sittings")
 
     def rests(self) -> list[Rest]:
-        return [_load(Rest, d, WORKBOOK_FILE) for d in self._book.table("rests").all()]
+        return self._records(Rest, "rests")
 
     def save_rest(self, rest: Rest) -> None:
         self._put("rests", rest)
 
     def kept(self) -> list[Kept]:
         """Questions kept for later, the longest kept first."""
-        kept = [_load(Kept, d, WORKBOOK_FILE) for d in self._book.table("kept").all()]
+        kept = self._records(Kept, "kept")
         return sorted(kept, key=lambda k: k.kept_at)
 
     def save_kept(self, kept: Kept) -> None:
@@ -218,8 +183,7 @@ class Store:
         self._book.table("kept").remove(lambda d: d.get("id") == kept_id)
 
     def own_resources(self) -> list[OwnResource]:
-        docs = self._book.table("resources").all()
-        return [_load(OwnResource, d, WORKBOOK_FILE) for d in docs]
+        return self._records(OwnResource, "resources")
 
     def save_own_resource(self, resource: OwnResource) -> None:
         self._put("resources", resource)
@@ -229,8 +193,7 @@ class Store:
 
     def moments(self) -> list[Moment]:
         """Each partner's moment for a therapist (one at most each), by partner."""
-        docs = self._book.table("moments").all()
-        return sorted((_load(Moment, d, WORKBOOK_FILE) for d in docs), key=lambda m: m.partner)
+        return sorted(self._records(Moment, "moments"), key=lambda m: m.partner)
 
     def save_moment(self, moment: Moment) -> None:
         """Keep ``moment`` in place of the one its partner noted before."""
@@ -244,7 +207,7 @@ class Store:
 
     def opt_ins(self) -> list[OptIn]:
         """Each author's yes to an answer of theirs going into an export, by turn id."""
-        return [_load(OptIn, d, WORKBOOK_FILE) for d in self._book.table("opt_ins").all()]
+        return self._records(OptIn, "opt_ins")
 
     def save_opt_in(self, opt_in: OptIn) -> None:
         self._put("opt_ins", opt_in)
@@ -268,28 +231,31 @@ class Store:
     def index(self) -> list[SessionIndexEntry]:
         """Every session, newest change first."""
         docs = self._index.table("sessions").all()
-        entries = [_load(SessionIndexEntry, d, INDEX_FILE) for d in docs]
+        entries = [_load(SessionIndexEntry, d, self._where(INDEX_FILE)) for d in docs]
         return sorted(entries, key=lambda e: e.updated_at, reverse=True)
 
     def session(self, session_id: str) -> Session:
         name = self._session_name(session_id)
         docs = self._session_db(session_id).table("session").all()
         if not docs:
-            raise DataFolderError(f"{name} has no session record.")
-        return _load(Session, docs[0], name)
+            raise BadFile(self._where(name), "foreign", "no session record")
+        return _load(Session, docs[0], self._where(name))
 
     def turns(self, session_id: str) -> list[Turn]:
         name = self._session_name(session_id)
-        return [_load(Turn, d, name) for d in self._session_db(session_id).table("turns").all()]
+        return [
+            _load(Turn, d, self._where(name))
+            for d in self._session_db(session_id).table("turns").all()
+        ]
 
     def last_turn(self, session_id: str) -> Turn | None:
         """The session's most recent turn, read without validating the ones before it."""
         docs = self._session_db(session_id).table("turns").all()
-        return _load(Turn, docs[-1], self._session_name(session_id)) if docs else None
+        return _load(Turn, docs[-1], self._where(self._session_name(session_id))) if docs else None
 
     def draft(self, session_id: str) -> Draft | None:
         docs = self._session_db(session_id).table("draft").all()
-        return _load(Draft, docs[0], self._session_name(session_id)) if docs else None
+        return _load(Draft, docs[0], self._where(self._session_name(session_id))) if docs else None
 
     def save_session(
         self,
@@ -333,9 +299,24 @@ class Store:
             table.remove(lambda d: d.get("id") == session.id)
             table.insert(_dump(entry))
 
+    def _index_or_none(self) -> list[SessionIndexEntry]:
+        """The index, or none at all if it is damaged and may be rebuilt: it holds nothing of
+        the couple's own, only what the session files say. The damaged one is kept under
+        ``backups/`` and ``set_aside`` says where."""
+        try:
+            return self.index()
+        except BadFile as bad:
+            if self.folder is None or self._backend.read_only or bad.kind not in REBUILDABLE:
+                raise
+        self._backend.forget(INDEX_FILE)
+        keeping = new_keeping(self.folder, "damaged")
+        move_aside(self.folder, [INDEX_FILE], keeping)
+        self.set_aside.append(keeping / INDEX_FILE)
+        return []
+
     def repair_index(self) -> int:
         """Make the index agree with the session files; return how many entries changed."""
-        by_id = {e.id: e for e in self.index()}
+        by_id = {e.id: e for e in self._index_or_none()}
         changed = 0
         seen: set[str] = set()
         for name in self._backend.session_names():
