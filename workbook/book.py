@@ -43,6 +43,7 @@ from workbook.path_view import PathPart, describe_path, finished, waiting_for
 from workbook.records import made_by_last_turn, record_id
 from workbook.reveal import RevealView, describe_reveal
 from workbook.sittings import SittingLog
+from workbook.storage import PLAIN, Codec
 from workbook.store import Store
 from workbook.summary import Summary, summarise
 from workbook.turn_view import TurnView, describe, is_current, names_for
@@ -82,17 +83,26 @@ class Workbook(CareCalls, WordsCalls, AgreementCalls, ChangeCalls):
 
     @classmethod
     def open(
-        cls, folder: Path, clock: Clock | None = None, library: Library | None = None
+        cls,
+        folder: Path,
+        clock: Clock | None = None,
+        library: Library | None = None,
+        codec: Codec = PLAIN,
+        lock: FolderLock | None = None,
     ) -> Workbook:
-        """Open ``folder`` for this app alone: prepare it, take the lock, repair the index.
+        """Open ``folder`` for this app alone: prepare it, take the lock (unless ``lock`` is
+        held already, as when the passphrase was asked first), repair the index. ``codec``:
+        how its files are kept (sealed, when the workbook is encrypted).
 
         Raises ``AlreadyOpenError`` (nothing written) if another app holds it.
         """
         folder = prepare_folder(folder)
-        lock = FolderLock(folder)
-        lock.acquire()
+        if lock is None:
+            lock = FolderLock(folder)
+            lock.acquire()
         try:
-            book = cls(Store(Backend(folder)), library or load_library(folder), clock, lock)
+            store = Store(Backend(folder, codec=codec))
+            book = cls(store, library or load_library(folder), clock, lock)
             book.store.initialise(Meta(created_at=book.clock.now()))
             book.store.meta()
             book.repair()
@@ -102,12 +112,14 @@ class Workbook(CareCalls, WordsCalls, AgreementCalls, ChangeCalls):
         return book
 
     @classmethod
-    def open_read_only(cls, folder: Path, library: Library | None = None) -> Workbook:
+    def open_read_only(
+        cls, folder: Path, library: Library | None = None, codec: Codec = PLAIN
+    ) -> Workbook:
         """Read a workbook while the app may be running: no lock, no writes."""
         folder = folder.expanduser()
         if not is_workbook(folder):
             raise DataFolderError(f"{folder} is not a workbook yet.")
-        book = cls(Store(Backend(folder, read_only=True)), library or load_library(folder))
+        book = cls(Store(Backend(folder, True, codec)), library or load_library(folder))
         book.store.meta()
         return book
 

@@ -16,11 +16,15 @@ import click
 
 from workbook import __version__
 from workbook.cli_common import data_option, fail, folder_of, library_or_fail
-from workbook.content import check_files, load_library, own_exercise_files
+from workbook.cli_vault import COMMANDS as VAULT_COMMANDS
+from workbook.cli_vault import reading_codec, stdin_option
+from workbook.content import Library, check_files, load_library, own_exercise_files
 from workbook.content_format import Exercise
 from workbook.errors import AlreadyOpenError, WorkbookError
 from workbook.export import FORMATS, ExportFormat
+from workbook.folder import is_workbook
 from workbook.paths import data_folder
+from workbook.storage import PLAIN
 
 
 @click.group(invoke_without_command=True)
@@ -39,7 +43,7 @@ def open_app(folder: Path) -> None:
 
     library = library_or_fail(folder)
     try:
-        book = Workbook.open(folder, library=library)
+        book = Workbook.open(folder, library=library, **_unlocked_at_start(folder, library))
     except AlreadyOpenError:
         fail(library.say("errors.already_open"))
     except WorkbookError as error:
@@ -53,18 +57,39 @@ def open_app(folder: Path) -> None:
         book.close()
 
 
+def _unlocked_at_start(folder: Path, library: Library) -> dict[str, Any]:
+    """For an encrypted workbook: its lock, taken first, and its codec, opened by the
+    passphrase screen (or nothing, and the app does not open, if the couple quit there)."""
+    from workbook import vault
+    from workbook.folder import FolderLock
+
+    if not vault.is_encrypted(folder):
+        return {}
+    lock = FolderLock(folder)
+    lock.acquire()
+    from screens.unlock import UnlockApp
+
+    codec = UnlockApp(folder, library).run()
+    if codec is None:
+        lock.release()
+        sys.exit(0)
+    return {"codec": codec, "lock": lock}
+
+
 @main.command()
 @data_option
 @click.option("--json", "as_json", is_flag=True, help="Print the agreements as JSON.")
+@stdin_option
 @click.pass_context
-def agreements(ctx: click.Context, data: Path | None, as_json: bool) -> None:
+def agreements(ctx: click.Context, data: Path | None, as_json: bool, from_stdin: bool) -> None:
     """List your agreements (safe to run while the app is open)."""
     from workbook.book import Workbook
 
     folder = folder_of(ctx, data)
     library = load_library(folder)
     try:
-        book = Workbook.open_read_only(folder, library)
+        codec = reading_codec(folder, library, from_stdin) if is_workbook(folder) else PLAIN
+        book = Workbook.open_read_only(folder, library, codec)
     except WorkbookError:
         if as_json:
             click.echo("[]")
@@ -112,6 +137,7 @@ DAY = click.DateTime(["%Y-%m-%d"])
 @click.option("--since", type=DAY, help="From this day (YYYY-MM-DD).")
 @click.option("--until", type=DAY, help="Up to this day (YYYY-MM-DD).")
 @click.option("--transcripts", is_flag=True, help="Add who said what, as each author allowed.")
+@stdin_option
 @click.pass_context
 def export(
     ctx: click.Context,
@@ -121,6 +147,7 @@ def export(
     since: datetime | None,
     until: datetime | None,
     transcripts: bool,
+    from_stdin: bool,
 ) -> None:
     """A summary for a therapist (safe to run while the app is open). It is not encrypted."""
     from workbook.book import Workbook
@@ -130,8 +157,10 @@ def export(
     first, last = (day.date() if day else None for day in (since, until))
     if first and last and first > last:
         fail(library.say("export.bad_range"))
+    if not is_workbook(folder):
+        fail(library.say("cli.not_a_workbook", folder=str(folder)))
     try:
-        book = Workbook.open_read_only(folder, library)
+        book = Workbook.open_read_only(folder, library, reading_codec(folder, library, from_stdin))
     except WorkbookError:
         fail(library.say("cli.not_a_workbook", folder=str(folder)))
     try:
@@ -217,3 +246,7 @@ def content_check(ctx: click.Context, data: Path | None, path: Path | None) -> N
 def content_schema() -> None:
     """Print the JSON Schema of an exercise file."""
     click.echo(json.dumps(Exercise.model_json_schema(), indent=2))
+
+
+for _command in VAULT_COMMANDS:
+    main.add_command(_command)

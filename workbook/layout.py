@@ -24,3 +24,14 @@ def data_file_names(folder: Path) -> list[str]:
     if sessions.is_dir():
         names += [f"{SESSIONS_FOLDER}/{p.name}" for p in sorted(sessions.glob("*.json"))]
     return names
+
+
+def every_data_file(folder: Path) -> list[tuple[Path, str]]:
+    """Every data file in ``folder`` and in each copy under ``backups/`` (backup generations
+    and keepings share the layout): its path, and its name inside its own copy."""
+    found = [(folder / name, name) for name in data_file_names(folder)]
+    backups = folder / BACKUPS_FOLDER
+    if backups.is_dir():
+        for copy in sorted(p for p in backups.iterdir() if p.is_dir() and p.name[0] != "."):
+            found += [(copy / name, name) for name in data_file_names(copy)]
+    return found

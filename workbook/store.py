@@ -47,7 +47,7 @@ from workbook.models import (
     Sitting,
     Turn,
 )
-from workbook.storage import CachedBatchMiddleware
+from workbook.storage import CachedBatchMiddleware, Codec
 
 #: How a damaged index may be found; it is then rebuilt from the session files.
 REBUILDABLE: frozenset[BadKind] = frozenset({"truncated", "not_json", "foreign"})
@@ -87,6 +87,11 @@ class Store:
     @property
     def folder(self) -> Path | None:
         return self._backend.folder
+
+    @property
+    def codec(self) -> Codec:
+        """How the files are kept, for anything that writes copies of them (backups)."""
+        return self._backend.codec
 
     def _where(self, name: str) -> str:
         """The file ``name`` as a person can find it: its full path when on disk."""

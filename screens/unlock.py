@@ -1,0 +1,107 @@
+"""Asking for the passphrase of an encrypted workbook: at start (``UnlockApp``, before the
+workbook can be read at all) and after the app locked itself while nobody used it
+(``PassphraseScreen`` over everything). The check runs off the UI thread (scrypt takes a
+moment); a wrong passphrase changes nothing and says so."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import on, work
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Button, Input, Static
+
+from screens.plain import plain
+from workbook.content import Library
+from workbook.sealing import Sealed
+
+
+class PassphraseScreen(Screen[Sealed]):
+    """A whole screen (nothing under it is drawn) that dismisses with the opened codec."""
+
+    DEFAULT_CSS = """
+    PassphraseScreen { align: center middle; }
+    PassphraseScreen #unlock { width: 64; height: auto; border: round $primary; padding: 1 2; }
+    PassphraseScreen #unlock-heading { text-style: bold; }
+    PassphraseScreen Input { margin: 1 0; }
+    PassphraseScreen #unlock-message { color: $warning; height: auto; }
+    PassphraseScreen .buttons { height: auto; margin: 1 0 0 0; }
+    PassphraseScreen ToastRack { display: none; }
+    """
+
+    def __init__(self, folder: Path, library: Library, heading: str = "vault.ask_heading") -> None:
+        super().__init__()
+        self.folder = folder
+        self.library = library
+        self.heading = heading
+
+    def compose(self) -> ComposeResult:
+        say = self.library.say
+        with Vertical(id="unlock"):
+            yield Static(plain(say(self.heading)), id="unlock-heading")
+            yield Static(plain(say("vault.ask_prompt")))
+            yield Input(password=True, id="passphrase")
+            yield Static("", id="unlock-message")
+            with Horizontal(classes="buttons"):
+                yield Button("Open", id="open", variant="primary")
+                yield Button("Quit", id="quit")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#open")
+    def _open(self) -> None:
+        secret = self.query_one(Input).value
+        if not secret:
+            return
+        self._say("vault.opening")
+        self.query_one(Input).disabled = True
+        self._try(secret)
+
+    @on(Button.Pressed, "#quit")
+    def _quit(self) -> None:
+        self.app.run_action("quit")
+
+    @work(thread=True, exclusive=True)
+    def _try(self, secret: str) -> None:
+        from workbook import vault
+
+        try:
+            codec = vault.unlock(self.folder, secret)
+            vault.finish(self.folder, codec)  # a change cut short last time ends now
+        except vault.WrongPassphrase:
+            self.app.call_from_thread(self._wrong)
+            return
+        self.app.call_from_thread(self.dismiss, codec)
+
+    def _wrong(self) -> None:
+        box = self.query_one(Input)
+        box.disabled = False
+        box.value = ""
+        box.focus()
+        self._say("vault.wrong")
+
+    def _say(self, key: str) -> None:
+        self.query_one("#unlock-message", Static).update(plain(self.library.say(key)))
+
+
+class UnlockApp(App[Sealed | None]):
+    """Before the workbook opens: returns the codec, or ``None`` if they chose to quit."""
+
+    BINDINGS = [Binding("ctrl+q", "quit", "Quit", priority=True)]
+
+    def __init__(self, folder: Path, library: Library) -> None:
+        super().__init__()
+        self.folder = folder
+        self.library = library
+        self.title = library.say("app.title")
+
+    def on_mount(self) -> None:
+        self.push_screen(PassphraseScreen(self.folder, self.library), self.exit)
+
+    async def action_quit(self) -> None:
+        self.exit(None)

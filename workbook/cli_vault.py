@@ -1,0 +1,159 @@
+"""``workbook encrypt | decrypt | passphrase``: writing commands, so each takes the folder's
+lock and refuses while the app runs. Passphrases come from a hidden prompt or, with
+``--passphrase-stdin``, one per line on standard input; never from arguments or the
+environment, where other programs could read them."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import click
+
+from workbook.cli_common import data_option, fail, folder_of, library_or_fail
+from workbook.content import Library
+from workbook.errors import AlreadyOpenError
+from workbook.folder import FolderLock, is_workbook
+
+MIN_PASSPHRASE = 8
+
+
+def stdin_option(func: Any) -> Any:
+    return click.option(
+        "--passphrase-stdin",
+        "from_stdin",
+        is_flag=True,
+        help="Read passphrases from standard input, one per line, instead of asking.",
+    )(func)
+
+
+class Secrets:
+    """Where this command's passphrases come from: hidden prompts, or stdin lines in order."""
+
+    def __init__(self, library: Library, from_stdin: bool) -> None:
+        self.library = library
+        self._lines = sys.stdin if from_stdin else None
+
+    def ask(self, key: str, confirm: bool = False) -> str:
+        if self._lines is not None:
+            return self._lines.readline().rstrip("\r\n")
+        first: str = click.prompt(self.library.say(key), hide_input=True)
+        if confirm:
+            again = click.prompt(self.library.say("vault.repeat_passphrase"), hide_input=True)
+            if again != first:
+                fail(self.library.say("vault.passphrases_differ"))
+        return first
+
+    def new(self) -> str:
+        chosen = self.ask("vault.new_passphrase", confirm=True)
+        if len(chosen) < MIN_PASSPHRASE:
+            fail(self.library.say("vault.too_short", count=str(MIN_PASSPHRASE)))
+        return chosen
+
+
+@contextmanager
+def held(folder: Path, library: Library) -> Iterator[None]:
+    """The workbook's lock for one writing command, or a plain refusal."""
+    if not is_workbook(folder):
+        fail(library.say("cli.not_a_workbook", folder=str(folder)))
+    lock = FolderLock(folder)
+    try:
+        lock.acquire()
+    except AlreadyOpenError:
+        fail(library.say("errors.already_open"))
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def unlocked(folder: Path, secrets: Secrets) -> Any:
+    """The folder's codec, opened with the passphrase asked for; a plain refusal if wrong."""
+    from workbook import vault
+
+    try:
+        return vault.unlock(folder, secrets.ask("vault.current_passphrase"))
+    except vault.WrongPassphrase:
+        fail(secrets.library.say("vault.wrong"))
+
+
+def _say_recovery(library: Library, recovery: str) -> None:
+    click.echo(library.say("vault.recovery_key", code=recovery))
+    click.echo(library.say("vault.recovery_word"))
+
+
+@click.command()
+@data_option
+@stdin_option
+@click.pass_context
+def encrypt(ctx: click.Context, data: Path | None, from_stdin: bool) -> None:
+    """Encrypt your workbook, backups included, under a passphrase."""
+    from workbook import vault
+
+    folder = folder_of(ctx, data)
+    library = library_or_fail(folder)
+    with held(folder, library):
+        if vault.is_encrypted(folder):
+            fail(library.say("vault.already_encrypted"))
+        passphrase = Secrets(library, from_stdin).new()
+        click.echo(library.say("vault.working"), err=True)
+        recovery = vault.encrypt(folder, passphrase)
+    click.echo(library.say("vault.encrypted"))
+    _say_recovery(library, recovery)
+    click.echo(library.say("vault.old_copies"))
+
+
+@click.command()
+@data_option
+@stdin_option
+@click.pass_context
+def passphrase(ctx: click.Context, data: Path | None, from_stdin: bool) -> None:
+    """Choose a new passphrase: every file is sealed again under a new key."""
+    from workbook import vault
+
+    folder = folder_of(ctx, data)
+    library = library_or_fail(folder)
+    with held(folder, library):
+        if not vault.is_encrypted(folder):
+            fail(library.say("vault.not_encrypted"))
+        secrets = Secrets(library, from_stdin)
+        codec = unlocked(folder, secrets)
+        chosen = secrets.new()
+        click.echo(library.say("vault.working"), err=True)
+        recovery = vault.change_passphrase(folder, codec, chosen)
+    click.echo(library.say("vault.changed"))
+    _say_recovery(library, recovery)
+
+
+@click.command()
+@data_option
+@stdin_option
+@click.pass_context
+def decrypt(ctx: click.Context, data: Path | None, from_stdin: bool) -> None:
+    """Turn encryption off: every file, backups included, back to plain."""
+    from workbook import vault
+
+    folder = folder_of(ctx, data)
+    library = library_or_fail(folder)
+    with held(folder, library):
+        if not vault.is_encrypted(folder):
+            fail(library.say("vault.not_encrypted"))
+        codec = unlocked(folder, Secrets(library, from_stdin))
+        vault.decrypt(folder, codec)
+    click.echo(library.say("vault.decrypted"))
+
+
+COMMANDS = (encrypt, passphrase, decrypt)
+
+
+def reading_codec(folder: Path, library: Library, from_stdin: bool) -> Any:
+    """How a reading command opens ``folder``: as it is, or with the passphrase if sealed."""
+    from workbook import vault
+    from workbook.storage import PLAIN
+
+    if not vault.is_encrypted(folder):
+        return PLAIN
+    return unlocked(folder, Secrets(library, from_stdin))
