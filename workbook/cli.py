@@ -15,16 +15,17 @@ from typing import Any
 import click
 
 from workbook import __version__
+from workbook.cli_check import COMMANDS as CHECK_COMMANDS
 from workbook.cli_common import data_option, fail, folder_of, library_or_fail
 from workbook.cli_vault import COMMANDS as VAULT_COMMANDS
 from workbook.cli_vault import reading_codec, stdin_option
 from workbook.content import Library, check_files, load_library, own_exercise_files
 from workbook.content_format import Exercise
-from workbook.errors import AlreadyOpenError, WorkbookError
+from workbook.errors import AlreadyOpenError, BadFile, WorkbookError
 from workbook.export import FORMATS, ExportFormat
 from workbook.folder import is_workbook
 from workbook.paths import data_folder
-from workbook.storage import PLAIN
+from workbook.storage import PLAIN, Codec
 
 
 @click.group(invoke_without_command=True)
@@ -39,13 +40,18 @@ def main(ctx: click.Context, data: Path | None) -> None:
 
 def open_app(folder: Path) -> None:
     """Open the workbook (taking its lock first), then the app on it."""
+    from workbook.bad_file_words import bad_file_words
     from workbook.book import Workbook  # the store is needed only here
 
     library = library_or_fail(folder)
+    unlocked: dict[str, Any] = {}
     try:
-        book = Workbook.open(folder, library=library, **_unlocked_at_start(folder, library))
+        unlocked = _unlocked_at_start(folder, library)
+        book = Workbook.open(folder, library=library, **unlocked)
     except AlreadyOpenError:
         fail(library.say("errors.already_open"))
+    except BadFile as bad:
+        fail(bad_file_words(library, bad, folder, unlocked.get("codec", PLAIN)))
     except WorkbookError as error:
         fail(str(error))
     # Textual is imported only now, so every other command starts fast and UI-free.
@@ -83,20 +89,25 @@ def _unlocked_at_start(folder: Path, library: Library) -> dict[str, Any]:
 @click.pass_context
 def agreements(ctx: click.Context, data: Path | None, as_json: bool, from_stdin: bool) -> None:
     """List your agreements (safe to run while the app is open)."""
+    from workbook.bad_file_words import bad_file_words, bad_files_said
     from workbook.book import Workbook
 
     folder = folder_of(ctx, data)
     library = load_library(folder)
+    codec: Codec = PLAIN
     try:
         codec = reading_codec(folder, library, from_stdin) if is_workbook(folder) else PLAIN
         book = Workbook.open_read_only(folder, library, codec)
+    except BadFile as bad:
+        fail(bad_file_words(library, bad, folder, codec))
     except WorkbookError:
         if as_json:
             click.echo("[]")
             return
         fail(library.say("cli.not_a_workbook", folder=str(folder)))
-    found = book.agreements()
-    partners = book.partners()
+    with bad_files_said(library, folder, codec):
+        found = book.agreements()
+        partners = book.partners()
     if as_json:
         click.echo(json.dumps([a.model_dump(mode="json") for a in found], indent=2))
         return
@@ -150,6 +161,7 @@ def export(
     from_stdin: bool,
 ) -> None:
     """A summary for a therapist (safe to run while the app is open). It is not encrypted."""
+    from workbook.bad_file_words import bad_file_words, bad_files_said
     from workbook.book import Workbook
 
     folder = folder_of(ctx, data)
@@ -159,12 +171,17 @@ def export(
         fail(library.say("export.bad_range"))
     if not is_workbook(folder):
         fail(library.say("cli.not_a_workbook", folder=str(folder)))
+    codec: Codec = PLAIN
     try:
-        book = Workbook.open_read_only(folder, library, reading_codec(folder, library, from_stdin))
+        codec = reading_codec(folder, library, from_stdin)
+        book = Workbook.open_read_only(folder, library, codec)
+    except BadFile as bad:
+        fail(bad_file_words(library, bad, folder, codec))
     except WorkbookError:
         fail(library.say("cli.not_a_workbook", folder=str(folder)))
     try:
-        text = book.export(fmt, transcripts, first, last, output)
+        with bad_files_said(library, folder, codec):
+            text = book.export(fmt, transcripts, first, last, output)
     except OSError as error:
         fail(library.say("export.not_written", reason=error.strerror or str(error)))
     if output is None:
@@ -249,4 +266,7 @@ def content_schema() -> None:
 
 
 for _command in VAULT_COMMANDS:
+    main.add_command(_command)
+
+for _command in CHECK_COMMANDS:
     main.add_command(_command)
