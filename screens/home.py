@@ -23,6 +23,7 @@ from screens.moment import MomentScreen
 from screens.my_answers import open_my_answers
 from screens.plain import plain
 from screens.roles import RolesScreen
+from screens.settings import SettingsScreen
 from screens.waits import WaitsScreen
 from workbook.agreement_sessions import REVIEW_EXERCISE, quoted
 from workbook.content_format import Exercise
@@ -293,14 +294,15 @@ class HomeScreen(UsesBook, Screen[None]):
     # -- each partner's own answers, and the summary for a therapist ---------------------
 
     def _own_words(self) -> OptionList:
-        """A line for each partner's own answers (behind a hand-over naming them), and one
-        to write a summary for a therapist."""
+        """A line for each partner's own answers (behind a hand-over naming them), one to
+        write a summary for a therapist, and one for settings."""
         say = self.book.library.say
         options = [
             Option(plain(say("my_answers.line", actor=partner.name)), id=f"my-answers:{pid}")
             for pid, partner in self.book.partners().items()
         ]
         options.append(Option(plain(say("my_answers.export_line")), id="export"))
+        options.append(Option(plain(say("settings.line")), id="settings"))
         own_words = OptionList(*options, id="own-words")
         own_words.highlighted = 0
         return own_words
@@ -309,6 +311,9 @@ class HomeScreen(UsesBook, Screen[None]):
     def _open_own_words(self, event: OptionList.OptionSelected) -> None:
         if event.option.id == "export":
             self.app.push_screen(ExportScreen())
+            return
+        if event.option.id == "settings":
+            self.app.push_screen(SettingsScreen())
             return
         partner = next(p for p in PARTNER_IDS if event.option.id == f"my-answers:{p}")
         open_my_answers(self.app, self.book, partner)

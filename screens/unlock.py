@@ -6,6 +6,7 @@ moment); a wrong passphrase changes nothing and says so."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import App, ComposeResult
@@ -16,10 +17,12 @@ from textual.widgets import Button, Input, Static
 
 from screens.plain import plain
 from workbook.content import Library
-from workbook.sealing import Sealed
+
+if TYPE_CHECKING:  # the cryptography library loads only when a workbook is encrypted
+    from workbook.sealing import Sealed  # noqa: F401  (named in the generics below)
 
 
-class PassphraseScreen(Screen[Sealed]):
+class PassphraseScreen(Screen["Sealed"]):
     """A whole screen (nothing under it is drawn) that dismisses with the opened codec."""
 
     DEFAULT_CSS = """
@@ -63,8 +66,8 @@ class PassphraseScreen(Screen[Sealed]):
         self._try(secret)
 
     @on(Button.Pressed, "#quit")
-    def _quit(self) -> None:
-        self.app.run_action("quit")
+    async def _quit(self) -> None:
+        await self.app.action_quit()
 
     @work(thread=True, exclusive=True)
     def _try(self, secret: str) -> None:
@@ -89,7 +92,7 @@ class PassphraseScreen(Screen[Sealed]):
         self.query_one("#unlock-message", Static).update(plain(self.library.say(key)))
 
 
-class UnlockApp(App[Sealed | None]):
+class UnlockApp(App["Sealed | None"]):
     """Before the workbook opens: returns the codec, or ``None`` if they chose to quit."""
 
     BINDINGS = [Binding("ctrl+q", "quit", "Quit", priority=True)]

@@ -52,6 +52,12 @@ class Backend:
             with contextlib.suppress(FileExistsError):
                 os.mkdir(self.folder / SESSIONS_FOLDER, FOLDER_MODE)
 
+    def use_codec(self, codec: Codec) -> None:
+        """Keep files the new way from now on (encryption turned on, changed or off); every
+        open copy is dropped and read again through it."""
+        self.codec = codec
+        self.close()
+
     def forget(self, name: str) -> None:
         """Drop the open copy of ``name`` so the next use reads the disk again."""
         db = self._open.pop(name, None)

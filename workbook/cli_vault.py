@@ -18,8 +18,6 @@ from workbook.content import Library
 from workbook.errors import AlreadyOpenError
 from workbook.folder import FolderLock, is_workbook
 
-MIN_PASSPHRASE = 8
-
 
 def stdin_option(func: Any) -> Any:
     return click.option(
@@ -48,6 +46,8 @@ class Secrets:
         return first
 
     def new(self) -> str:
+        from workbook.vault import MIN_PASSPHRASE
+
         chosen = self.ask("vault.new_passphrase", confirm=True)
         if len(chosen) < MIN_PASSPHRASE:
             fail(self.library.say("vault.too_short", count=str(MIN_PASSPHRASE)))

@@ -93,6 +93,9 @@ class Store:
         """How the files are kept, for anything that writes copies of them (backups)."""
         return self._backend.codec
 
+    def use_codec(self, codec: Codec) -> None:
+        self._backend.use_codec(codec)
+
     def _where(self, name: str) -> str:
         """The file ``name`` as a person can find it: its full path when on disk."""
         return name if self.folder is None else str(self.folder / name)

@@ -32,6 +32,8 @@ from workbook.sealing import KEY_BYTES, KEY_ID_BYTES, NONCE_BYTES, Sealed
 from workbook.storage import PLAIN, SEALED_MARK, Codec, fsync_folder, read_raw, write_atomically
 
 RECOVERY_BYTES = 20
+#: Shorter passphrases are refused before anything is written.
+MIN_PASSPHRASE = 8
 WrapBy = Literal["passphrase", "recovery"]
 
 

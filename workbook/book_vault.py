@@ -1,0 +1,68 @@
+"""The workbook's calls for encryption at rest, for the settings screen: whether it is on,
+turning it on or off, a new passphrase, and the idle lock's minutes.
+
+Each call that seals or unseals takes seconds (scrypt, every file), so the app runs it off its
+UI thread; the store switches to the new way of keeping files the moment the files have. The
+``vault`` module (and the cryptography library) is imported only when one of these is used, so
+a workbook without encryption starts without it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from workbook.layout import KEY_FILE
+from workbook.store import Store
+
+
+class VaultCalls:
+    """Encryption for an open workbook; it holds the folder's lock, so no command can race."""
+
+    store: Store
+
+    @property
+    def _vault_folder(self) -> Path:
+        assert self.store.folder is not None, "an in-memory workbook has nothing to encrypt"
+        return self.store.folder
+
+    def is_encrypted(self) -> bool:
+        return self.store.folder is not None and (self.store.folder / KEY_FILE).exists()
+
+    def encrypt(self, passphrase: str) -> str:
+        """Seal every file; the recovery key, to be shown once."""
+        from workbook import vault
+
+        recovery = vault.encrypt(self._vault_folder, passphrase)
+        self.store.use_codec(vault.unlock(self._vault_folder, passphrase))
+        return recovery
+
+    def change_passphrase(self, current: str, new: str) -> str:
+        """``WrongPassphrase`` if ``current`` does not open it (nothing changed); else the new
+        recovery key, to be shown once."""
+        from workbook import vault
+
+        recovery = vault.change_passphrase(
+            self._vault_folder, vault.unlock(self._vault_folder, current), new
+        )
+        self.store.use_codec(vault.unlock(self._vault_folder, new))
+        return recovery
+
+    def decrypt(self, current: str) -> None:
+        from workbook import vault
+        from workbook.storage import PLAIN
+
+        vault.decrypt(self._vault_folder, vault.unlock(self._vault_folder, current))
+        self.store.use_codec(PLAIN)
+
+    def idle_lock_minutes(self) -> int | None:
+        """After how many idle minutes the app locks itself; ``None`` when not encrypted."""
+        if not self.is_encrypted():
+            return None
+        from workbook import vault
+
+        return vault.read_key_file(self._vault_folder).idle_lock_minutes
+
+    def set_idle_lock(self, minutes: int) -> None:
+        from workbook import vault
+
+        vault.set_idle_lock(self._vault_folder, minutes)
