@@ -193,9 +193,41 @@ def test_a_turn_save_writes_only_the_session_file_and_the_index(
 # -- disk errors -------------------------------------------------------------------------
 
 
+class _HalfWriter:
+    """A file that takes half of what it is given, then finds the disk full (or read-only)."""
+
+    def __init__(self, handle: Any, code: int) -> None:
+        self._handle, self._code = handle, code
+
+    def __enter__(self) -> _HalfWriter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._handle.close()
+
+    def write(self, payload: bytes) -> None:
+        self._handle.write(payload[: len(payload) // 2])
+        self._handle.flush()
+        raise OSError(self._code, os.strerror(self._code))
+
+
+def _failing_at(at: str, code: int, patch: pytest.MonkeyPatch) -> None:
+    """Make the next durable write fail ``at`` one of its steps, with ``code``."""
+
+    def refuse(*_: Any, **__: Any) -> None:
+        raise OSError(code, os.strerror(code))
+
+    if at == "write":
+        real_fdopen = os.fdopen
+        patch.setattr(os, "fdopen", lambda fd, mode: _HalfWriter(real_fdopen(fd, mode), code))
+    else:
+        patch.setattr(os, at, refuse)  # "fsync" or "replace"
+
+
+@pytest.mark.parametrize("at", ["write", "fsync", "replace"])
 @pytest.mark.parametrize("code", [errno.ENOSPC, errno.EROFS])
 def test_a_failed_save_leaves_the_old_file_whole(
-    data_folder: Path, clock: ManualClock, monkeypatch: pytest.MonkeyPatch, code: int
+    data_folder: Path, clock: ManualClock, monkeypatch: pytest.MonkeyPatch, code: int, at: str
 ) -> None:
     book = new_book(data_folder, clock)
     try:
@@ -205,11 +237,8 @@ def test_a_failed_save_leaves_the_old_file_whole(
         session_bytes = path.read_bytes()
         index_bytes = (data_folder / "index.json").read_bytes()
 
-        def failing_replace(src: Any, dst: Any, **kwargs: Any) -> None:
-            raise OSError(code, os.strerror(code), str(dst))
-
         with monkeypatch.context() as patch:
-            patch.setattr(os, "replace", failing_replace)
+            _failing_at(at, code, patch)
             with pytest.raises(OSError) as raised:
                 book.submit(session.id, "You feel alone on Sundays.")
         assert raised.value.errno == code
