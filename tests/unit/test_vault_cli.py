@@ -99,3 +99,33 @@ def test_encrypt_twice_and_decrypt_plain_say_so(folder: Path) -> None:
     assert "not encrypted" in run(folder, "decrypt", given="x\n").stderr
     run(folder, "encrypt", given="steady lantern\n")
     assert "already encrypted" in run(folder, "encrypt", given="steady lantern\n").stderr
+
+
+def test_the_app_asks_first_and_quitting_there_opens_nothing(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from screens.unlock import UnlockApp
+
+    run(folder, "encrypt", given="steady lantern\n")
+    before = snapshot(folder)
+    monkeypatch.setattr(UnlockApp, "run", lambda self: None)
+    quit_there = CliRunner().invoke(main, ["--data", str(folder)])
+    assert quit_there.exit_code == 0
+    assert snapshot(folder) == before
+    Workbook.open(folder, codec=vault.unlock(folder, "steady lantern")).close()  # lock let go
+
+
+def test_the_app_opens_on_what_the_passphrase_unlocked(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from screens.app import WorkbookApp
+    from screens.unlock import UnlockApp
+
+    run(folder, "encrypt", given="steady lantern\n")
+    opened: list[str] = []
+    monkeypatch.setattr(UnlockApp, "run", lambda self: vault.unlock(folder, "steady lantern"))
+    monkeypatch.setattr(
+        WorkbookApp, "run", lambda self: opened.extend(a.text for a in self.book.agreements())
+    )
+    assert CliRunner().invoke(main, ["--data", str(folder)]).exit_code == 0
+    assert opened == [WORDING]
