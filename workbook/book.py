@@ -23,6 +23,7 @@ from workbook.content import Library, load_library
 from workbook.content_format import Exercise
 from workbook.errors import DataFolderError, NotStartable
 from workbook.folder import FolderLock, is_workbook, prepare_folder
+from workbook.migrations import migrate
 from workbook.models import (
     OPEN_STATUSES,
     PARTNER_IDS,
@@ -78,6 +79,9 @@ class Workbook(CareCalls, WordsCalls, AgreementCalls, ChangeCalls):
         self._lock = lock
         self.sitting = SittingLog(store, self.clock)
         """The current sitting: its start, its time-outs, how it ends."""
+        self.migrated_from: Path | None = None
+        """Where the files are kept as they were, if opening updated them to this version
+        (``migrations``), for the app to tell the couple (texts: ``migrations.updated``)."""
 
     # -- opening and closing -------------------------------------------------------------
 
@@ -91,8 +95,9 @@ class Workbook(CareCalls, WordsCalls, AgreementCalls, ChangeCalls):
         lock: FolderLock | None = None,
     ) -> Workbook:
         """Open ``folder`` for this app alone: prepare it, take the lock (unless ``lock`` is
-        held already, as when the passphrase was asked first), repair the index. ``codec``:
-        how its files are kept (sealed, when the workbook is encrypted).
+        held already, as when the passphrase was asked first), bring files an older app wrote
+        up to this version, repair the index. ``codec``: how its files are kept (sealed, when
+        the workbook is encrypted).
 
         Raises ``AlreadyOpenError`` (nothing written) if another app holds it.
         """
@@ -103,6 +108,7 @@ class Workbook(CareCalls, WordsCalls, AgreementCalls, ChangeCalls):
         try:
             store = Store(Backend(folder, codec=codec))
             book = cls(store, library or load_library(folder), clock, lock)
+            book.migrated_from = migrate(folder, codec, book.clock.now())
             book.store.initialise(Meta(created_at=book.clock.now()))
             book.store.meta()
             book.repair()

@@ -2,6 +2,13 @@
 
 ``extra="forbid"`` everywhere, so a foreign or damaged file fails loudly instead of being
 half-read. ``SCHEMA_VERSION`` is written into every file the app creates.
+
+The rule: any change to a stored model (a field added, even with a default, renamed, removed or
+given another type or meaning; a table added) bumps ``SCHEMA_VERSION`` and comes with a
+migration in ``workbook.migrations`` and the new version's fixture, made once with
+``tests/fixtures/make_schema_fixture.py``. Couples' files of every older version are migrated
+at open, and the fixtures prove it: ``tests/unit/test_schema_fixture.py`` fails on a change
+made without the bump.
 """
 
 from __future__ import annotations
