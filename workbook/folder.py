@@ -16,7 +16,7 @@ from pathlib import Path
 
 from workbook.content import EXERCISES_FOLDER
 from workbook.errors import AlreadyOpenError, DataFolderError
-from workbook.layout import LOCK_FILE, WORKBOOK_FILE
+from workbook.layout import LOCK_FILE, SESSIONS_FOLDER, WORKBOOK_FILE
 from workbook.storage import FILE_MODE, FOLDER_MODE
 
 #: Entries that may stand in a folder before it is a workbook: a lock from a start that never
@@ -45,13 +45,32 @@ def prepare_folder(folder: Path) -> Path:
         else:
             os.chmod(folder, FOLDER_MODE)  # the umask may have taken bits away; make it exact
         return folder
-    entries = {entry.name for entry in folder.iterdir()}
+    entries = {entry.name for entry in folder.iterdir() if not _is_temp(entry)}
     if entries and not is_workbook(folder) and not entries <= _ALLOWED_BEFORE:
         raise DataFolderError(
             f"{folder} already holds other files, so the workbook will not use it. "
             "Choose an empty folder or a new name."
         )
     return folder
+
+
+def _is_temp(entry: Path) -> bool:
+    """A temp file of ours (``write_atomically``): left only by a writer that died mid-save,
+    the very first save included, which must not make the folder look like someone else's."""
+    return entry.name.startswith(".") and entry.name.endswith(".tmp") and entry.is_file()
+
+
+def sweep_temp_files(folder: Path) -> int:
+    """Remove temp files left by writers that died mid-save; call with the lock held, so
+    none of them can still be in use. Returns how many went."""
+    swept = 0
+    for place in (folder, folder / SESSIONS_FOLDER):
+        if place.is_dir():
+            for entry in place.iterdir():
+                if _is_temp(entry):
+                    entry.unlink(missing_ok=True)
+                    swept += 1
+    return swept
 
 
 class FolderLock:

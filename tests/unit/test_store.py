@@ -173,3 +173,20 @@ def test_a_lost_empty_sessions_folder_is_made_again(data_folder: Path, clock: Ma
     finally:
         book.close()
     assert (data_folder / "sessions").stat().st_mode & 0o777 == 0o700
+
+
+def test_a_first_save_cut_short_leaves_a_folder_that_still_opens(
+    data_folder: Path, clock: ManualClock
+) -> None:
+    """Killed while writing the very first ``workbook.json``: only the lock and a temp file
+    are there. The next start uses the folder, and sweeps away temp files of dead writers."""
+    data_folder.mkdir(mode=0o700)
+    (data_folder / "lock").write_bytes(b"")
+    (data_folder / ".workbook.json.4242.tmp").write_bytes(b'{"meta":{"1":{"schema')
+    new_book(data_folder, clock).close()
+    assert leftovers(data_folder) == []
+    (data_folder / "sessions" / ".abc.json.4242.tmp").write_bytes(b"{")
+    book = Workbook.open(data_folder, clock=clock)
+    assert book.partners()["a"].name == "Alex"
+    book.close()
+    assert leftovers(data_folder) == []
