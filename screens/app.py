@@ -1,5 +1,6 @@
 """The Textual app: opens on the safety check, set-up or Home, keeps the sitting, offers a
-time-out, resources, help and stopping from every screen, and quits without losing words."""
+time-out, resources, help, stopping and a neutral cover from every screen, and quits without
+losing words."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from textual.screen import Screen
 
 from screens.about_agreement import open_about_agreement
 from screens.base import HandsOverAgain
+from screens.cover import CoverReason, CoverScreen
 from screens.help import HelpScreen
 from screens.home import HomeScreen
 from screens.resources import ResourcesScreen
@@ -53,6 +55,7 @@ class WorkbookApp(App[None]):
         Binding("ctrl+r", "resources", "Resources", priority=True, id="resources"),
         Binding("f1", "help", "Help", priority=True, id="help"),
         Binding("ctrl+q", "quit", "Quit", priority=True, id="quit"),
+        Binding("ctrl+l", "cover", "Privacy", priority=True, id="privacy"),
     ]
     ENABLE_COMMAND_PALETTE = False
 
@@ -84,6 +87,23 @@ class WorkbookApp(App[None]):
         return any(isinstance(screen, kind) for screen in self.screen_stack)
 
     # -- from every screen ---------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """While the cover is on top none of the app's keys act (they are priority bindings,
+        so they would, over any screen): the first key only lifts the cover."""
+        return not isinstance(self.screen, CoverScreen)
+
+    def action_cover(self) -> None:
+        self.cover("privacy")
+
+    def cover(self, reason: CoverReason) -> None:
+        """At once, a neutral screen over everything (someone walked in), keeping any typing;
+        when it lifts, a private page goes through its hand-over again, since the keyboard
+        may have changed hands. Never a second cover over the first."""
+        if self.under_way(CoverScreen):
+            return
+        self._keep_words()
+        self.push_screen(CoverScreen(reason), lambda _: self._hand_over_again())
 
     def action_time_out(self) -> None:
         """A break, from anywhere, by either partner, typing or not."""
