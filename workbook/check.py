@@ -7,6 +7,9 @@ session files, turns and roles against the partners, agreements against the sess
 came from), and the folder itself is walked for symlinks and for permissions looser than the
 app's own (files 0600, folders 0700; the couple's own ``exercises/`` are theirs to set).
 
+A workbook an older app wrote is checked as the app will read it once it has migrated it at
+open: its files are migrated in memory first (``workbook.migrations``), never on disk.
+
 A backup generation has the same layout, so ``is_sound`` tells whether one is good to go back
 to. Nothing here imports Textual or writes a byte.
 """
@@ -24,8 +27,9 @@ from workbook.backend import Backend
 from workbook.content import EXERCISES_FOLDER
 from workbook.errors import BadFile, BadKind
 from workbook.layout import INDEX_FILE, SESSIONS_FOLDER, WORKBOOK_FILE, data_file_names
+from workbook.migrations import MIGRATIONS
 from workbook.models import SCHEMA_VERSION, Agreement, PartnerId, SessionIndexEntry
-from workbook.storage import PLAIN, Codec
+from workbook.storage import PLAIN, Codec, Data, read_data
 from workbook.store import Store
 
 T = TypeVar("T")
@@ -70,8 +74,10 @@ class Problem:
 
 @dataclass
 class Findings:
-    """What a check found: its problems, and what it counted on the way."""
+    """What a check found: its problems, and what it counted on the way. A path given inside
+    the folder (by a reader over files migrated in memory) is named in full."""
 
+    root: Path
     problems: list[Problem] = field(default_factory=list)
     files: int = 0
     sessions: int = 0
@@ -79,7 +85,7 @@ class Findings:
     agreements: int = 0
 
     def add(self, path: Path | str, kind: ProblemKind, detail: str = "") -> None:
-        problem = Problem(Path(path), kind, detail)
+        problem = Problem(self.root / path, kind, detail)
         if problem not in self.problems:
             self.problems.append(problem)
 
@@ -107,15 +113,58 @@ def is_sound(folder: Path, codec: Codec = PLAIN) -> bool:
 def inspect(folder: Path, codec: Codec = PLAIN) -> Findings:
     """Check ``folder``: its problems, and how many files, sessions, turns and agreements."""
     folder = folder.expanduser().absolute()
-    found = Findings()
-    backend = Backend(folder, read_only=True, codec=codec)
+    found = Findings(folder)
+    files = _migrated(folder, codec, found)
+    if files is None:
+        backend = Backend(folder, read_only=True, codec=codec)
+        present = set(data_file_names(folder))
+    else:
+        backend = Backend(None)
+        for name, data in files.items():
+            backend.db(name).storage.write(data)
+        present = set(files)
     store = Store(backend)
     try:
-        _check_files(folder, backend, store, found)
+        _check_files(folder, backend, store, present, found)
     finally:
         store.close()
     _walk(folder, found)
     return found
+
+
+def _written_version(book: Data | None) -> int | None:
+    """The data version ``workbook.json``'s meta says, if it says one."""
+    meta = next(iter((book or {}).get("meta", {}).values()), None)
+    version = meta.get("schema_version") if isinstance(meta, dict) else None
+    return version if isinstance(version, int) else None
+
+
+def _migrated(folder: Path, codec: Codec, found: Findings) -> dict[str, Data] | None:
+    """For a workbook an older app wrote: every data file as the app will have it once it has
+    migrated it at open, in memory. None for a current (or newer) workbook, or when a file
+    cannot be read or migrated (the check on disk then says so)."""
+    try:
+        version = _written_version(read_data(folder / WORKBOOK_FILE, WORKBOOK_FILE, codec))
+    except BadFile:
+        return None
+    if version is None or version >= SCHEMA_VERSION:
+        return None
+    if any(v not in MIGRATIONS for v in range(version, SCHEMA_VERSION)):
+        found.add(folder / WORKBOOK_FILE, "foreign", f"schema_version {version}")
+        return None
+    try:
+        files = {
+            name: read_data(folder / name, name, codec) or {} for name in data_file_names(folder)
+        }
+    except BadFile:
+        return None
+    try:
+        for step in range(version, SCHEMA_VERSION):
+            files = MIGRATIONS[step](files)
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        found.add(folder / WORKBOOK_FILE, "foreign", f"schema_version {version}: {error}")
+        return None
+    return files
 
 
 # -- each file against the models ----------------------------------------------------------
@@ -269,12 +318,14 @@ def _check_index(
             found.add(session.path, "index_disagrees", ", ".join(differ))
 
 
-def _check_files(folder: Path, backend: Backend, store: Store, found: Findings) -> None:
-    names = data_file_names(folder)
-    found.files = len(names)
+def _check_files(
+    folder: Path, backend: Backend, store: Store, present: set[str], found: Findings
+) -> None:
+    """``present``: the data files there are (after a migration in memory, its files)."""
+    found.files = len(data_file_names(folder))
     book = _check_book(folder, backend, store, found)
     entries: list[SessionIndexEntry] | None = None
-    if (folder / INDEX_FILE).exists() and _readable(backend, INDEX_FILE, found):
+    if INDEX_FILE in present and _readable(backend, INDEX_FILE, found):
         entries = _read(found, folder / INDEX_FILE, store.index)
     sessions = {
         Path(name).stem: _check_session(folder, name, backend, store, book, found)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
+from tests.fixtures.schema import FIXTURES, PREFIX
 from tests.unit.test_bad_files import (
     STAMP,
     Made,
@@ -28,6 +30,9 @@ from workbook.book import Workbook
 from workbook.check import check_folder, inspect, is_sound
 from workbook.cli import main
 from workbook.content import CONTENT_PACKAGE, EXERCISES_FOLDER
+from workbook.migrations import MIGRATIONS
+from workbook.models import SCHEMA_VERSION
+from workbook.storage import Data
 
 
 @pytest.fixture(scope="module")
@@ -210,6 +215,50 @@ def test_an_encrypted_workbook_is_checked_with_its_passphrase(made: Made) -> Non
     assert f"{plain} is not sealed like the rest of this workbook" in found.output
     assert f"workbook restore {STAMP}" in found.output  # the backup, sealed too, opens
     assert entries(made.folder) == before
+
+
+def test_the_fixture_of_this_schema_version_is_sound() -> None:
+    """Every table, step kind and session status the app writes passes the check (the
+    fixture's modes are as git checked it out, so only they may differ)."""
+    fixture = FIXTURES / f"{PREFIX}{SCHEMA_VERSION}"
+
+    assert [p for p in check_folder(fixture) if p.serious] == []
+    assert is_sound(fixture)
+
+
+def as_next_version(monkeypatch: pytest.MonkeyPatch) -> int:
+    """This app as if it were one version on: every module's ``SCHEMA_VERSION`` says so."""
+    for name, module in list(sys.modules.items()):
+        if name.split(".")[0] == "workbook" and getattr(module, "SCHEMA_VERSION", None):
+            monkeypatch.setattr(module, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    return SCHEMA_VERSION
+
+
+def test_a_workbook_an_older_app_wrote_is_checked_as_it_will_be_migrated(
+    made: Made, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    older = as_next_version(monkeypatch)
+
+    assert [(p.kind, p.detail) for p in check_folder(made.folder)] == [
+        ("foreign", f"schema_version {older}")  # no way up from it: the app refuses it too
+    ]
+
+    def a_field_too_many(files: dict[str, Data]) -> dict[str, Data]:
+        for partner in files["workbook.json"]["partners"].values():
+            partner["mood"] = "tired"
+        return files
+
+    monkeypatch.setitem(MIGRATIONS, older, a_field_too_many)
+    found = check_folder(made.folder)
+    assert [(p.path, p.kind) for p in found] == [(made.folder / "workbook.json", "foreign")]
+    assert "mood" in found[0].detail  # what is checked is what the migration gives
+
+    def no_index(files: dict[str, Data]) -> dict[str, Data]:
+        return {name: data for name, data in files.items() if name != "index.json"}
+
+    monkeypatch.setitem(MIGRATIONS, older, no_index)
+    (made.folder / "index.json").write_text("{}")  # migrated away, so never held against
+    assert check_folder(made.folder) == []
 
 
 # -- locate ----------------------------------------------------------------------------------
