@@ -10,6 +10,7 @@ from typing import Protocol, runtime_checkable
 from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.worker import Worker, WorkerState
 
 from screens.about_agreement import open_about_agreement
 from screens.base import HandsOverAgain
@@ -28,6 +29,8 @@ from workbook.pacing import sitting_is_long
 
 #: How often the app looks at the clock to see whether the sitting has gone on long.
 PACE_CHECK_SECONDS = 30
+#: The name of the worker thread that backs up what changed, once the first screen is up.
+BACKUP_WORKER = "backup"
 
 
 @runtime_checkable
@@ -76,6 +79,20 @@ class WorkbookApp(App[None]):
             self.push_screen(SafetyCheckScreen("couple"), lambda _: self.book.safety_check_done())
         else:
             self.push_screen(HomeScreen())
+        self.call_after_refresh(self.start_backup)
+
+    def start_backup(self) -> None:
+        """Back up what changed in a worker thread once the first screen is up: start-up never
+        waits for it, and a failure (a full disk) is said, never fatal."""
+        self.run_worker(self.book.back_up, name=BACKUP_WORKER, thread=True, exit_on_error=False)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.name != BACKUP_WORKER or event.state != WorkerState.ERROR:
+            return
+        error = event.worker.error
+        reason = (error.strerror if isinstance(error, OSError) else None) or str(error)
+        said = self.book.library.say("backups.failed", reason=reason)
+        self.notify(said, severity="warning", timeout=20)
 
     def _after_first_check(self, _: None) -> None:
         self.book.safety_check_done()

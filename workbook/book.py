@@ -15,6 +15,7 @@ from workbook import engine
 from workbook.agreement_sessions import changed_in, for_agreement, merged_sources
 from workbook.backend import Backend
 from workbook.book_agreements import AgreementCalls
+from workbook.book_backups import BackupCalls
 from workbook.book_care import CareCalls, NameError_
 from workbook.book_changes import ChangeCalls
 from workbook.book_words import WordsCalls
@@ -63,7 +64,7 @@ class Opened:
     draft: Draft | None
 
 
-class Workbook(CareCalls, WordsCalls, AgreementCalls, ChangeCalls):
+class Workbook(CareCalls, WordsCalls, AgreementCalls, ChangeCalls, BackupCalls):
     """One couple's workbook, open for reading and (unless read-only) writing."""
 
     def __init__(
@@ -161,10 +162,11 @@ class Workbook(CareCalls, WordsCalls, AgreementCalls, ChangeCalls):
                 self.store.save_milestone(milestone)
 
     def close(self) -> None:
-        """End the sitting (if it is still going), let go of the lock."""
+        """End the sitting (if it is still going), stop a backup under way, let go of the lock."""
         try:
             self.sitting.end("closed")
         finally:
+            self._finish_backups()
             self.store.close()
             if self._lock is not None:
                 self._lock.release()
@@ -304,6 +306,7 @@ class Workbook(CareCalls, WordsCalls, AgreementCalls, ChangeCalls):
         if move.kept is not None:
             self.store.save_kept(move.kept)
         self.store.save_session(move.session, move.turn, rewritten=move.rewritten)
+        self._purge_backups(move)
         if earlier is not None:
             self._keep_agreement(move.session, [*earlier, move.turn], move.agreement)
         if move.milestone is not None:

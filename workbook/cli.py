@@ -15,6 +15,7 @@ from typing import Any
 import click
 
 from workbook import __version__
+from workbook.cli_backups import COMMANDS as BACKUP_COMMANDS
 from workbook.cli_check import COMMANDS as CHECK_COMMANDS
 from workbook.cli_common import data_option, fail, folder_of, library_or_fail
 from workbook.cli_vault import COMMANDS as VAULT_COMMANDS
@@ -269,4 +270,7 @@ for _command in VAULT_COMMANDS:
     main.add_command(_command)
 
 for _command in CHECK_COMMANDS:
+    main.add_command(_command)
+
+for _command in BACKUP_COMMANDS:
     main.add_command(_command)

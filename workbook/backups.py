@@ -1,0 +1,513 @@
+"""Rotating backups of the couple's files, restoring one, and erasing a menu's marks from them.
+
+A backup GENERATION is a folder ``backups/<YYYYMMDD-HHMMSS>`` (UTC; ``-1``, ``-2`` when the
+name is taken) laid out like the data folder itself (``workbook.json``, ``index.json``,
+``sessions/*.json``) and holding a complete copy of the data as it was, so every reader and
+``workbook check`` works on it and restoring one is copying it back. Only the files whose
+bytes changed since the newest generation (by sha256) are copied; the others are hard links
+to that generation's copies, so ten generations cost little more than one. Each generation's
+``manifest.json`` maps each file to its hash, so the next backup need not hash old copies
+(a copy is linked only if its size also still matches: one sealed or unsealed since by
+``vault`` is copied afresh). The manifest holds nothing that differs from run to run but the
+time, so the same answers leave the same bytes. Raw bytes are copied: sealed (encrypted) files
+stay sealed in their backups.
+
+A generation is made in a hidden ``backups/.making-*`` folder and renamed into place only when
+whole, so a crash never leaves half a generation that looks whole; a stale one is removed by
+the next backup. The newest ``KEPT`` generations stay, older ones go. Every other folder under
+``backups/`` (``damaged-*``, ``moved-aside-*``, ``before-v2-*``: see ``aside``) is a keeping,
+listed apart and never rotated away.
+
+One ``threading.Lock`` per data folder (shared by every ``Backups`` on it in this process) keeps
+a backup running in a worker thread and a purge from the app's own thread from interleaving;
+other processes are kept out by the folder's lock, which the app and ``restore`` hold.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import re
+import shutil
+import threading
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from workbook.aside import copy_aside, make_folder, move_aside, new_keeping
+from workbook.errors import BadFile, WorkbookError
+from workbook.folder import FolderLock
+from workbook.layout import BACKUPS_FOLDER, SESSIONS_FOLDER, WORKBOOK_FILE, data_file_names
+from workbook.models import Turn
+from workbook.storage import (
+    FOLDER_MODE,
+    PLAIN,
+    Codec,
+    fsync_folder,
+    parse,
+    read_raw,
+    write_atomically,
+    write_data,
+)
+
+#: How many generations are kept; the oldest beyond these are deleted.
+KEPT = 10
+MANIFEST_FILE = "manifest.json"
+#: Hidden scratch folders under ``backups/``: a generation being made, one being deleted.
+MAKING = ".making-"
+DROPPING = ".dropping-"
+#: Why the data a restore replaces is kept (``backups/moved-aside-<UTC time>``).
+MOVED_ASIDE = "moved-aside"
+
+_GENERATION = re.compile(r"(\d{8}-\d{6})(?:-(\d+))?")
+_STAMPED = re.compile(r".*?(\d{8}-\d{6})(?:-(\d+))?")
+_STAMP = "%Y%m%d-%H%M%S"
+
+
+def _sha256(raw: bytes) -> str:
+    return hashlib.sha256(raw).hexdigest()
+
+
+def _order(name: str) -> tuple[str, int]:
+    """How names sort in time: by their UTC stamp, then by the number after it."""
+    match = _STAMPED.fullmatch(name)
+    if match is None:
+        return ("", 0)
+    return (match.group(1), int(match.group(2) or 0))
+
+
+@dataclass(frozen=True)
+class Generation:
+    """One backup generation: its folder, when it was made (UTC), each file's sha256 by its
+    path inside the data folder, and which of those had changed since the one before."""
+
+    name: str
+    path: Path
+    made_at: datetime
+    files: dict[str, str]
+    changed: tuple[str, ...]
+
+    def holds(self, name: str, digest: str, size: int) -> bool:
+        """Whether this generation's copy of ``name`` is one with that hash and size."""
+        if self.files.get(name) != digest:
+            return False
+        try:
+            return os.lstat(self.path / name).st_size == size
+        except OSError:
+            return False
+
+
+# -- reading what is there ---------------------------------------------------------------------
+
+
+def backups_folder(folder: Path) -> Path:
+    return folder / BACKUPS_FOLDER
+
+
+def _folders(folder: Path) -> list[Path]:
+    """The folders under ``backups/`` a person may see (hidden scratch folders left out)."""
+    backups = backups_folder(folder)
+    if not backups.is_dir():
+        return []
+    return [
+        p
+        for p in backups.iterdir()
+        if not p.name.startswith(".") and p.is_dir() and not p.is_symlink()
+    ]
+
+
+def _manifest(path: Path) -> dict[str, Any] | None:
+    """A generation's manifest, or ``None`` if it is missing or not one."""
+    try:
+        raw = read_raw(path / MANIFEST_FILE)
+        manifest = json.loads(raw) if raw is not None else None
+    except (BadFile, ValueError):
+        return None
+    if not isinstance(manifest, dict):
+        return None
+    files = manifest.get("files")
+    if not isinstance(files, dict) or not all(isinstance(h, str) for h in files.values()):
+        return None
+    return manifest
+
+
+def _generation(path: Path) -> Generation:
+    """The generation at ``path``; without a sound manifest, its files are hashed again."""
+    manifest = _manifest(path)
+    made_at: datetime | None = None
+    if manifest is not None:
+        files: dict[str, str] = dict(manifest["files"])
+        changed = manifest.get("changed")
+        changed = tuple(changed) if isinstance(changed, list) else tuple(files)
+        with contextlib.suppress(KeyError, TypeError, ValueError):
+            made_at = datetime.fromisoformat(manifest["made_at"]).astimezone(UTC)
+    else:
+        files = {}
+        for name in data_file_names(path):
+            with contextlib.suppress(OSError, BadFile):
+                raw = read_raw(path / name)
+                if raw is not None:
+                    files[name] = _sha256(raw)
+        changed = tuple(files)
+    if made_at is None:
+        try:
+            made_at = datetime.strptime(_order(path.name)[0], _STAMP).replace(tzinfo=UTC)
+        except ValueError:  # not a real time (a folder named by hand)
+            made_at = datetime.fromtimestamp(path.stat().st_mtime, UTC)
+    return Generation(path.name, path, made_at, files, changed)
+
+
+def generations(folder: Path) -> list[Generation]:
+    """Every backup generation of the data folder ``folder``, newest first."""
+    found = [p for p in _folders(folder) if _GENERATION.fullmatch(p.name)]
+    found.sort(key=lambda p: _order(p.name), reverse=True)
+    return [_generation(p) for p in found]
+
+
+def keepings(folder: Path) -> list[Path]:
+    """Every other folder under ``backups/`` (files kept aside), newest first."""
+    found = [p for p in _folders(folder) if not _GENERATION.fullmatch(p.name)]
+    return sorted(found, key=lambda p: (_order(p.name), p.name), reverse=True)
+
+
+def newest(folder: Path) -> Generation | None:
+    """The newest backup generation, if there is one."""
+    return next(iter(generations(folder)), None)
+
+
+def newest_good(folder: Path, is_good: Callable[[Path], bool]) -> Generation | None:
+    """The newest generation whose folder ``is_good`` accepts (say, one ``workbook check``
+    finds sound): what to offer when the data itself cannot be read."""
+    return next((g for g in generations(folder) if is_good(g.path)), None)
+
+
+def find(folder: Path, name: str) -> Path | None:
+    """The generation or keeping called ``name`` under ``backups/``, if there is one."""
+    return next((p for p in _folders(folder) if p.name == name), None)
+
+
+# -- one lock per folder -----------------------------------------------------------------------
+
+_LOCKS: dict[Path, threading.Lock] = {}
+_LOCKS_GUARD = threading.Lock()
+
+
+def _lock_for(folder: Path) -> threading.Lock:
+    key = folder.expanduser().resolve()
+    with _LOCKS_GUARD:
+        return _LOCKS.setdefault(key, threading.Lock())
+
+
+# -- making, purging -------------------------------------------------------------------------
+
+
+class _Stopped(Exception):
+    """The workbook is closing: the generation being made is given up."""
+
+
+class Backups:
+    """Backups of one data folder, sealed or not by ``codec`` (the store's own)."""
+
+    def __init__(self, folder: Path, codec: Codec = PLAIN, kept: int = KEPT) -> None:
+        self.folder = folder
+        self.codec = codec
+        self.kept = kept
+        self._lock = _lock_for(folder)
+        self._stopping = threading.Event()
+
+    @property
+    def path(self) -> Path:
+        return backups_folder(self.folder)
+
+    def stop(self) -> None:
+        """Give up a backup under way at its next file and wait for it; make no more (the
+        workbook is closing and will let go of the folder)."""
+        self._stopping.set()
+        with self._lock:
+            pass
+
+    def back_up(self, now: datetime | None = None) -> Generation | None:
+        """Make a new generation if any file changed since the newest one; return it, or
+        ``None`` when nothing changed (or the workbook is closing)."""
+        with self._lock:
+            if self._stopping.is_set():
+                return None
+            self._clear_scratch()
+            previous = newest(self.folder)
+            live = self._read_live(previous)
+            if not live or (
+                previous is not None
+                and set(live) == set(previous.files)
+                and all(raw is None for _, raw in live.values())
+            ):
+                return None
+            scratch = self.path / f"{MAKING}{os.getpid()}-{threading.get_ident()}"
+            try:
+                made = self._make(scratch, previous, live, now or datetime.now(UTC))
+            except BaseException as error:
+                with contextlib.suppress(OSError):
+                    self._drop(scratch)
+                if isinstance(error, _Stopped):
+                    return None
+                raise
+            with contextlib.suppress(OSError):  # made all the same; the next backup tries again
+                self._rotate()
+            return made
+
+    def _read_live(self, previous: Generation | None) -> dict[str, tuple[str, bytes | None]]:
+        """Each data file's hash, with its bytes unless ``previous`` holds a copy with that
+        hash (and size). A file gone meanwhile or refused (a symlink, unreadable) is left
+        out."""
+        live: dict[str, tuple[str, bytes | None]] = {}
+        for name in data_file_names(self.folder):
+            if self._stopping.is_set():
+                raise _Stopped
+            try:
+                raw = read_raw(self.folder / name)
+            except BadFile:
+                continue
+            if raw is None:
+                continue
+            digest = _sha256(raw)
+            kept = previous is not None and previous.holds(name, digest, len(raw))
+            live[name] = (digest, None if kept else raw)
+        return live
+
+    def _make(
+        self,
+        scratch: Path,
+        previous: Generation | None,
+        live: dict[str, tuple[str, bytes | None]],
+        now: datetime,
+    ) -> Generation:
+        make_folder(self.path)
+        os.mkdir(scratch, FOLDER_MODE)
+        os.chmod(scratch, FOLDER_MODE)
+        files: dict[str, str] = {}
+        changed: list[str] = []
+        for name, (digest, raw) in live.items():
+            if self._stopping.is_set():
+                raise _Stopped
+            target = scratch / name
+            make_folder(target.parent)
+            if raw is None and previous is not None and self._link(previous.path / name, target):
+                files[name] = digest
+                continue
+            if raw is None:  # unchanged, but its earlier copy cannot be linked: copy it again
+                raw = read_raw(self.folder / name)
+                if raw is None:
+                    continue
+                digest = _sha256(raw)
+            write_atomically(target, raw)
+            files[name] = digest
+            if previous is None or previous.files.get(name) != digest:
+                changed.append(name)
+        made_at = now.astimezone(UTC)
+        manifest = {"made_at": made_at.isoformat(), "files": files, "changed": changed}
+        _write_manifest(scratch, manifest)
+        if (scratch / SESSIONS_FOLDER).is_dir():
+            fsync_folder(scratch / SESSIONS_FOLDER)
+        fsync_folder(scratch)
+        name = self._new_name(now, previous)
+        os.rename(scratch, self.path / name)
+        fsync_folder(self.path)
+        return Generation(name, self.path / name, made_at, files, tuple(changed))
+
+    @staticmethod
+    def _link(source: Path, target: Path) -> bool:
+        try:
+            os.link(source, target, follow_symlinks=False)
+        except OSError:
+            return False
+        return True
+
+    def _new_name(self, now: datetime, previous: Generation | None) -> str:
+        """A free name that sorts after every generation there is, even if the clock went
+        back: the time now, or the newest one's time with the next number."""
+        stamp, number = now.astimezone(UTC).strftime(_STAMP), 0
+        if previous is not None and _order(previous.name) >= (stamp, 0):
+            stamp, number = _order(previous.name)
+            number += 1
+        while True:
+            name = stamp + (f"-{number}" if number else "")
+            if not os.path.lexists(self.path / name):
+                return name
+            number += 1
+
+    def _rotate(self) -> None:
+        for old in generations(self.folder)[self.kept :]:
+            self._drop(old.path)
+
+    def _drop(self, path: Path) -> None:
+        """Delete a folder under ``backups/``: first renamed to a hidden name, so a crash
+        half way never leaves a generation that looks whole."""
+        if not path.name.startswith("."):
+            hidden = path.with_name(f"{DROPPING}{path.name}")
+            os.rename(path, hidden)
+            path = hidden
+        shutil.rmtree(path)
+
+    def _clear_scratch(self) -> None:
+        """Remove what an earlier backup left when it was killed (only ever stale: this runs
+        under the lock, and other processes are kept out by the folder's lock)."""
+        if not self.path.is_dir():
+            return
+        for entry in self.path.iterdir():
+            if entry.name.startswith((MAKING, DROPPING)) and entry.is_dir():
+                shutil.rmtree(entry, ignore_errors=True)
+
+    def purge(self, session_name: str, turns: Iterable[Turn]) -> list[Path]:
+        """Erase a menu's private marks from every copy of ``session_name`` under
+        ``backups/`` (generations and keepings alike): the ``turns`` replace the copies' turns
+        with their ids, and the draft is emptied, as the live file was at the reveal.
+
+        Each copy is written as a new file, which breaks its hard links. A copy that cannot
+        be rewritten (unreadable, disk full) is deleted instead: the marks must go. Returns
+        the copies that could be neither rewritten nor deleted.
+        """
+        by_id = {t.id: t.model_dump(mode="json") for t in turns}
+        left: list[Path] = []
+        with self._lock:
+            self._clear_scratch()
+            for holder in _folders(self.folder):
+                copy = holder / session_name
+                if not os.path.lexists(copy):
+                    continue
+                digest = self._rewrite(copy, session_name, by_id)
+                if digest is None:
+                    try:
+                        copy.unlink()
+                    except OSError:
+                        left.append(copy)
+                        continue
+                if _GENERATION.fullmatch(holder.name):
+                    _note(holder, session_name, digest)
+        return left
+
+    def _rewrite(self, copy: Path, name: str, by_id: dict[str, dict[str, Any]]) -> str | None:
+        """Rewrite one copy (left as it is if it holds none of it); its sha256 now, or
+        ``None`` if it could not be."""
+        try:
+            raw = read_raw(copy)
+            if raw is None:
+                return None
+            data = parse(copy, self.codec.unseal(copy, name, raw))
+            before = json.dumps(data, sort_keys=True)
+            for doc in data.get("turns", {}).values():
+                if isinstance(doc, dict) and doc.get("id") in by_id:
+                    doc.update(by_id[doc["id"]])
+            if "draft" in data:
+                data["draft"] = {}
+            if json.dumps(data, sort_keys=True) != before:
+                write_data(copy, name, data, self.codec)
+                raw = read_raw(copy)
+        except (OSError, BadFile):
+            return None
+        return None if raw is None else _sha256(raw)
+
+
+def _write_manifest(generation: Path, manifest: dict[str, Any]) -> None:
+    write_atomically(generation / MANIFEST_FILE, json.dumps(manifest, indent=1).encode())
+
+
+def _note(generation: Path, name: str, digest: str | None) -> None:
+    """Keep a generation's manifest true to a copy rewritten (or deleted). If it cannot be,
+    the manifest goes, and that generation's files are hashed again when next needed."""
+    path = generation / MANIFEST_FILE
+    manifest = _manifest(generation)
+    try:
+        if manifest is None:
+            if os.path.lexists(path):
+                path.unlink()
+            return
+        if manifest["files"].get(name) == digest:
+            return
+        if digest is None:
+            manifest["files"].pop(name, None)
+        else:
+            manifest["files"][name] = digest
+        _write_manifest(generation, manifest)
+    except OSError:
+        with contextlib.suppress(OSError):
+            path.unlink()
+
+
+# -- restoring ---------------------------------------------------------------------------------
+
+
+class UnknownBackup(WorkbookError):
+    """No generation or keeping has that name; ``known`` lists the names there are."""
+
+    def __init__(self, name: str, known: list[str]) -> None:
+        self.name = name
+        self.known = known
+        super().__init__(name)
+
+
+class NotWhole(WorkbookError):
+    """A keeping without a ``workbook.json`` (say, one damaged file): not a workbook."""
+
+    def __init__(self, name: str, path: Path) -> None:
+        self.name = name
+        self.path = path
+        super().__init__(name)
+
+
+class RestoreFailed(WorkbookError):
+    """Copying back failed part way; the data as it was is in ``kept_in``."""
+
+    def __init__(self, kept_in: Path | None, error: OSError) -> None:
+        self.kept_in = kept_in
+        self.reason = error.strerror or str(error)
+        super().__init__(self.reason)
+
+
+@dataclass(frozen=True)
+class Restored:
+    """What a restore did: the data as it was moved into ``kept_in`` (``None`` when there was
+    none), and the files copied back from ``source``."""
+
+    source: Path
+    generation: Generation | None
+    kept_in: Path | None
+    moved: list[str]
+    restored: list[str]
+
+
+def restore(folder: Path, name: str, now: datetime | None = None) -> Restored:
+    """Put the generation (or whole keeping) ``name`` back in place of the data, having moved
+    the data as it is now into a new keeping ``backups/moved-aside-<time>``. The source stays.
+
+    Takes the folder's lock: ``AlreadyOpenError`` (nothing changed) while the app runs.
+    """
+    source = find(folder, name)
+    if source is None:
+        known = [g.name for g in generations(folder)] + [k.name for k in keepings(folder)]
+        raise UnknownBackup(name, known)
+    names = data_file_names(source)
+    if WORKBOOK_FILE not in names:
+        raise NotWhole(name, source)
+    # The workbook file last: until it is back, the app refuses the folder rather than
+    # opening half of it.
+    names = [n for n in names if n != WORKBOOK_FILE] + [WORKBOOK_FILE]
+    lock = FolderLock(folder)
+    lock.acquire()
+    try:
+        with _lock_for(folder):
+            current = data_file_names(folder)
+            kept_in = None
+            try:
+                if current:
+                    kept_in = new_keeping(folder, MOVED_ASIDE, now)
+                    move_aside(folder, current, kept_in)
+                copy_aside(source, names, folder)
+            except OSError as error:
+                raise RestoreFailed(kept_in, error) from error
+    finally:
+        lock.release()
+    generation = _generation(source) if _GENERATION.fullmatch(source.name) else None
+    return Restored(source, generation, kept_in, current, names)
