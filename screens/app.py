@@ -17,12 +17,14 @@ from screens.base import HandsOverAgain
 from screens.cover import CoverReason, CoverScreen
 from screens.help import HelpScreen
 from screens.home import HomeScreen
+from screens.idle_lock import IdleLock
 from screens.resources import ResourcesScreen
 from screens.safety import SafetyCheckScreen
 from screens.setup import SetupScreen
 from screens.stop import StopScreen
 from screens.summary import SummaryScreen
 from screens.timeout import TimeOutScreen
+from screens.unlock import PassphraseScreen
 from workbook.agreement_sessions import AMEND_EXERCISE
 from workbook.book import Workbook
 from workbook.pacing import sitting_is_long
@@ -47,7 +49,7 @@ class StopsHere(Protocol):
     def stop_here(self) -> None: ...
 
 
-class WorkbookApp(App[None]):
+class WorkbookApp(IdleLock, App[None]):
     # Absolute, so a subclass defined elsewhere (a benchmark, a test) finds the stylesheet too.
     CSS_PATH = [
         Path(__file__).with_name(name) for name in ("app.tcss", "care.tcss", "keeping.tcss")
@@ -80,6 +82,17 @@ class WorkbookApp(App[None]):
         else:
             self.push_screen(HomeScreen())
         self.call_after_refresh(self.start_backup)
+        self.start_idle_watch()
+        self.call_after_refresh(self._say_what_changed_at_open)
+
+    def _say_what_changed_at_open(self) -> None:
+        """Opening may have updated the files to this version, or rebuilt a damaged session
+        list: each is said once, with where the earlier copy is kept."""
+        say = self.book.library.say
+        if self.book.migrated_from is not None:
+            self.notify(say("migrations.updated", folder=str(self.book.migrated_from)), timeout=30)
+        for kept in self.book.store.set_aside:
+            self.notify(say("bad_file.index_rebuilt", file=str(kept)), timeout=30)
 
     def start_backup(self) -> None:
         """Back up what changed in a worker thread once the first screen is up: start-up never
@@ -106,9 +119,10 @@ class WorkbookApp(App[None]):
     # -- from every screen ---------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """While the cover is on top none of the app's keys act (they are priority bindings,
-        so they would, over any screen): the first key only lifts the cover."""
-        return not isinstance(self.screen, CoverScreen)
+        """While the cover (or the idle lock) is on top none of the app's keys act (they are
+        priority bindings, so they would, over any screen): the first key only lifts the
+        cover, and only the passphrase lifts the lock."""
+        return not isinstance(self.screen, CoverScreen | PassphraseScreen)
 
     def action_cover(self) -> None:
         self.cover("privacy")
@@ -119,20 +133,20 @@ class WorkbookApp(App[None]):
         may have changed hands. Never a second cover over the first."""
         if self.under_way(CoverScreen):
             return
-        self._keep_words()
-        self.push_screen(CoverScreen(reason), lambda _: self._hand_over_again())
+        self.keep_words()
+        self.push_screen(CoverScreen(reason), lambda _: self.hand_over_again())
 
     def action_time_out(self) -> None:
         """A break, from anywhere, by either partner, typing or not."""
         if self.under_way(TimeOutScreen):
             return
-        self._keep_words()
+        self.keep_words()
         self.push_screen(TimeOutScreen(), self._after_break)
 
     def _after_break(self, _: str | None) -> None:
-        self._hand_over_again()
+        self.hand_over_again()
 
-    def _hand_over_again(self) -> None:
+    def hand_over_again(self) -> None:
         """The keyboard may have changed hands (a break, a check for both): every screen
         with private pages goes through its hand-over before it shows one again."""
         for screen in self.screen_stack:
@@ -143,7 +157,7 @@ class WorkbookApp(App[None]):
         """ "We need to stop": ask once, then a closing for both, keeping everything."""
         if self.under_way(StopScreen):
             return
-        self._keep_words()
+        self.keep_words()
         self.push_screen(StopScreen(), self._after_stop)
 
     def stop_for_today(self) -> None:
@@ -174,7 +188,7 @@ class WorkbookApp(App[None]):
 
     def _after_help(self, wanted: str | None) -> None:
         if wanted == "safety_check" and not self.under_way(SafetyCheckScreen):
-            self.push_screen(SafetyCheckScreen("couple"), lambda _: self._hand_over_again())
+            self.push_screen(SafetyCheckScreen("couple"), lambda _: self.hand_over_again())
         elif wanted == "resources":
             self.action_resources()
 
@@ -193,12 +207,12 @@ class WorkbookApp(App[None]):
             minutes = str(pacing.suggest_break_after_minutes)
             self.notify(self.book.library.say("pace.long_sitting", minutes=minutes), timeout=60)
 
-    def _keep_words(self) -> None:
+    def keep_words(self) -> None:
         for screen in self.screen_stack:
             if isinstance(screen, KeepsWords):
                 screen.keep_words()
 
     async def action_quit(self) -> None:
         """Save any half-typed answer first, then close."""
-        self._keep_words()
+        self.keep_words()
         self.exit()

@@ -18,12 +18,13 @@ from workbook.book_agreements import AgreementCalls
 from workbook.book_backups import BackupCalls
 from workbook.book_care import CareCalls, NameError_
 from workbook.book_changes import ChangeCalls
+from workbook.book_vault import VaultCalls
 from workbook.book_words import WordsCalls
 from workbook.clock import Clock, SystemClock
 from workbook.content import Library, load_library
 from workbook.content_format import Exercise
 from workbook.errors import DataFolderError, NotStartable
-from workbook.folder import FolderLock, is_workbook, prepare_folder
+from workbook.folder import FolderLock, is_workbook, prepare_folder, sweep_temp_files
 from workbook.migrations import migrate
 from workbook.models import (
     OPEN_STATUSES,
@@ -64,7 +65,7 @@ class Opened:
     draft: Draft | None
 
 
-class Workbook(CareCalls, WordsCalls, AgreementCalls, ChangeCalls, BackupCalls):
+class Workbook(CareCalls, WordsCalls, AgreementCalls, ChangeCalls, BackupCalls, VaultCalls):
     """One couple's workbook, open for reading and (unless read-only) writing."""
 
     def __init__(
@@ -107,6 +108,7 @@ class Workbook(CareCalls, WordsCalls, AgreementCalls, ChangeCalls, BackupCalls):
             lock = FolderLock(folder)
             lock.acquire()
         try:
+            sweep_temp_files(folder)
             store = Store(Backend(folder, codec=codec))
             book = cls(store, library or load_library(folder), clock, lock)
             book.migrated_from = migrate(folder, codec, book.clock.now())
