@@ -1,4 +1,5 @@
-"""Rotating backups of the couple's files, restoring one, and erasing a menu's marks from them.
+"""Rotating backups of the couple's files, and erasing a menu's marks from them (``backup_list``
+reads what is there; ``restore`` puts one back).
 
 A backup GENERATION is a folder ``backups/<YYYYMMDD-HHMMSS>`` (UTC; ``-1``, ``-2`` when the
 name is taken) laid out like the data folder itself (``workbook.json``, ``index.json``,
@@ -26,22 +27,35 @@ other processes are kept out by the folder's lock, which the app and ``restore``
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
-import re
 import shutil
 import threading
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from workbook.aside import copy_aside, make_folder, move_aside, new_keeping
-from workbook.errors import BadFile, WorkbookError
-from workbook.folder import FolderLock
-from workbook.layout import BACKUPS_FOLDER, SESSIONS_FOLDER, WORKBOOK_FILE, data_file_names
+from workbook.aside import make_folder
+from workbook.backup_list import (
+    DROPPING,
+    KEPT,
+    MAKING,
+    MANIFEST_FILE,
+    STAMP,
+    Generation,
+    backup_folders,
+    backups_folder,
+    generations,
+    in_time,
+    is_generation,
+    lock_for,
+    newest,
+    read_manifest,
+    sha256,
+)
+from workbook.errors import BadFile
+from workbook.layout import SESSIONS_FOLDER, data_file_names
 from workbook.models import Turn
 from workbook.storage import (
     FOLDER_MODE,
@@ -53,154 +67,6 @@ from workbook.storage import (
     write_atomically,
     write_data,
 )
-
-#: How many generations are kept; the oldest beyond these are deleted.
-KEPT = 10
-MANIFEST_FILE = "manifest.json"
-#: Hidden scratch folders under ``backups/``: a generation being made, one being deleted.
-MAKING = ".making-"
-DROPPING = ".dropping-"
-#: Why the data a restore replaces is kept (``backups/moved-aside-<UTC time>``).
-MOVED_ASIDE = "moved-aside"
-
-_GENERATION = re.compile(r"(\d{8}-\d{6})(?:-(\d+))?")
-_STAMPED = re.compile(r".*?(\d{8}-\d{6})(?:-(\d+))?")
-_STAMP = "%Y%m%d-%H%M%S"
-
-
-def _sha256(raw: bytes) -> str:
-    return hashlib.sha256(raw).hexdigest()
-
-
-def _order(name: str) -> tuple[str, int]:
-    """How names sort in time: by their UTC stamp, then by the number after it."""
-    match = _STAMPED.fullmatch(name)
-    if match is None:
-        return ("", 0)
-    return (match.group(1), int(match.group(2) or 0))
-
-
-@dataclass(frozen=True)
-class Generation:
-    """One backup generation: its folder, when it was made (UTC), each file's sha256 by its
-    path inside the data folder, and which of those had changed since the one before."""
-
-    name: str
-    path: Path
-    made_at: datetime
-    files: dict[str, str]
-    changed: tuple[str, ...]
-
-    def holds(self, name: str, digest: str, size: int) -> bool:
-        """Whether this generation's copy of ``name`` is one with that hash and size."""
-        if self.files.get(name) != digest:
-            return False
-        try:
-            return os.lstat(self.path / name).st_size == size
-        except OSError:
-            return False
-
-
-# -- reading what is there ---------------------------------------------------------------------
-
-
-def backups_folder(folder: Path) -> Path:
-    return folder / BACKUPS_FOLDER
-
-
-def _folders(folder: Path) -> list[Path]:
-    """The folders under ``backups/`` a person may see (hidden scratch folders left out)."""
-    backups = backups_folder(folder)
-    if not backups.is_dir():
-        return []
-    return [
-        p
-        for p in backups.iterdir()
-        if not p.name.startswith(".") and p.is_dir() and not p.is_symlink()
-    ]
-
-
-def _manifest(path: Path) -> dict[str, Any] | None:
-    """A generation's manifest, or ``None`` if it is missing or not one."""
-    try:
-        raw = read_raw(path / MANIFEST_FILE)
-        manifest = json.loads(raw) if raw is not None else None
-    except (BadFile, ValueError):
-        return None
-    if not isinstance(manifest, dict):
-        return None
-    files = manifest.get("files")
-    if not isinstance(files, dict) or not all(isinstance(h, str) for h in files.values()):
-        return None
-    return manifest
-
-
-def _generation(path: Path) -> Generation:
-    """The generation at ``path``; without a sound manifest, its files are hashed again."""
-    manifest = _manifest(path)
-    made_at: datetime | None = None
-    if manifest is not None:
-        files: dict[str, str] = dict(manifest["files"])
-        changed = manifest.get("changed")
-        changed = tuple(changed) if isinstance(changed, list) else tuple(files)
-        with contextlib.suppress(KeyError, TypeError, ValueError):
-            made_at = datetime.fromisoformat(manifest["made_at"]).astimezone(UTC)
-    else:
-        files = {}
-        for name in data_file_names(path):
-            with contextlib.suppress(OSError, BadFile):
-                raw = read_raw(path / name)
-                if raw is not None:
-                    files[name] = _sha256(raw)
-        changed = tuple(files)
-    if made_at is None:
-        try:
-            made_at = datetime.strptime(_order(path.name)[0], _STAMP).replace(tzinfo=UTC)
-        except ValueError:  # not a real time (a folder named by hand)
-            made_at = datetime.fromtimestamp(path.stat().st_mtime, UTC)
-    return Generation(path.name, path, made_at, files, changed)
-
-
-def generations(folder: Path) -> list[Generation]:
-    """Every backup generation of the data folder ``folder``, newest first."""
-    found = [p for p in _folders(folder) if _GENERATION.fullmatch(p.name)]
-    found.sort(key=lambda p: _order(p.name), reverse=True)
-    return [_generation(p) for p in found]
-
-
-def keepings(folder: Path) -> list[Path]:
-    """Every other folder under ``backups/`` (files kept aside), newest first."""
-    found = [p for p in _folders(folder) if not _GENERATION.fullmatch(p.name)]
-    return sorted(found, key=lambda p: (_order(p.name), p.name), reverse=True)
-
-
-def newest(folder: Path) -> Generation | None:
-    """The newest backup generation, if there is one."""
-    return next(iter(generations(folder)), None)
-
-
-def newest_good(folder: Path, is_good: Callable[[Path], bool]) -> Generation | None:
-    """The newest generation whose folder ``is_good`` accepts (say, one ``workbook check``
-    finds sound): what to offer when the data itself cannot be read."""
-    return next((g for g in generations(folder) if is_good(g.path)), None)
-
-
-def find(folder: Path, name: str) -> Path | None:
-    """The generation or keeping called ``name`` under ``backups/``, if there is one."""
-    return next((p for p in _folders(folder) if p.name == name), None)
-
-
-# -- one lock per folder -----------------------------------------------------------------------
-
-_LOCKS: dict[Path, threading.Lock] = {}
-_LOCKS_GUARD = threading.Lock()
-
-
-def _lock_for(folder: Path) -> threading.Lock:
-    key = folder.expanduser().resolve()
-    with _LOCKS_GUARD:
-        return _LOCKS.setdefault(key, threading.Lock())
-
 
 # -- making, purging -------------------------------------------------------------------------
 
@@ -216,7 +82,7 @@ class Backups:
         self.folder = folder
         self.codec = codec
         self.kept = kept
-        self._lock = _lock_for(folder)
+        self._lock = lock_for(folder)
         self._stopping = threading.Event()
 
     @property
@@ -272,7 +138,7 @@ class Backups:
                 continue
             if raw is None:
                 continue
-            digest = _sha256(raw)
+            digest = sha256(raw)
             kept = previous is not None and previous.holds(name, digest, len(raw))
             live[name] = (digest, None if kept else raw)
         return live
@@ -301,14 +167,14 @@ class Backups:
                 raw = read_raw(self.folder / name)
                 if raw is None:
                     continue
-                digest = _sha256(raw)
+                digest = sha256(raw)
             write_atomically(target, raw)
             files[name] = digest
             if previous is None or previous.files.get(name) != digest:
                 changed.append(name)
         made_at = now.astimezone(UTC)
         manifest = {"made_at": made_at.isoformat(), "files": files, "changed": changed}
-        _write_manifest(scratch, manifest)
+        _writeread_manifest(scratch, manifest)
         if (scratch / SESSIONS_FOLDER).is_dir():
             fsync_folder(scratch / SESSIONS_FOLDER)
         fsync_folder(scratch)
@@ -328,9 +194,9 @@ class Backups:
     def _new_name(self, now: datetime, previous: Generation | None) -> str:
         """A free name that sorts after every generation there is, even if the clock went
         back: the time now, or the newest one's time with the next number."""
-        stamp, number = now.astimezone(UTC).strftime(_STAMP), 0
-        if previous is not None and _order(previous.name) >= (stamp, 0):
-            stamp, number = _order(previous.name)
+        stamp, number = now.astimezone(UTC).strftime(STAMP), 0
+        if previous is not None and in_time(previous.name) >= (stamp, 0):
+            stamp, number = in_time(previous.name)
             number += 1
         while True:
             name = stamp + (f"-{number}" if number else "")
@@ -373,7 +239,7 @@ class Backups:
         left: list[Path] = []
         with self._lock:
             self._clear_scratch()
-            for holder in _folders(self.folder):
+            for holder in backup_folders(self.folder):
                 copy = holder / session_name
                 if not os.path.lexists(copy):
                     continue
@@ -384,7 +250,7 @@ class Backups:
                     except OSError:
                         left.append(copy)
                         continue
-                if _GENERATION.fullmatch(holder.name):
+                if is_generation(holder.name):
                     _note(holder, session_name, digest)
         return left
 
@@ -407,10 +273,10 @@ class Backups:
                 raw = read_raw(copy)
         except (OSError, BadFile):
             return None
-        return None if raw is None else _sha256(raw)
+        return None if raw is None else sha256(raw)
 
 
-def _write_manifest(generation: Path, manifest: dict[str, Any]) -> None:
+def _writeread_manifest(generation: Path, manifest: dict[str, Any]) -> None:
     write_atomically(generation / MANIFEST_FILE, json.dumps(manifest, indent=1).encode())
 
 
@@ -418,7 +284,7 @@ def _note(generation: Path, name: str, digest: str | None) -> None:
     """Keep a generation's manifest true to a copy rewritten (or deleted). If it cannot be,
     the manifest goes, and that generation's files are hashed again when next needed."""
     path = generation / MANIFEST_FILE
-    manifest = _manifest(generation)
+    manifest = read_manifest(generation)
     try:
         if manifest is None:
             if os.path.lexists(path):
@@ -430,84 +296,7 @@ def _note(generation: Path, name: str, digest: str | None) -> None:
             manifest["files"].pop(name, None)
         else:
             manifest["files"][name] = digest
-        _write_manifest(generation, manifest)
+        _writeread_manifest(generation, manifest)
     except OSError:
         with contextlib.suppress(OSError):
             path.unlink()
-
-
-# -- restoring ---------------------------------------------------------------------------------
-
-
-class UnknownBackup(WorkbookError):
-    """No generation or keeping has that name; ``known`` lists the names there are."""
-
-    def __init__(self, name: str, known: list[str]) -> None:
-        self.name = name
-        self.known = known
-        super().__init__(name)
-
-
-class NotWhole(WorkbookError):
-    """A keeping without a ``workbook.json`` (say, one damaged file): not a workbook."""
-
-    def __init__(self, name: str, path: Path) -> None:
-        self.name = name
-        self.path = path
-        super().__init__(name)
-
-
-class RestoreFailed(WorkbookError):
-    """Copying back failed part way; the data as it was is in ``kept_in``."""
-
-    def __init__(self, kept_in: Path | None, error: OSError) -> None:
-        self.kept_in = kept_in
-        self.reason = error.strerror or str(error)
-        super().__init__(self.reason)
-
-
-@dataclass(frozen=True)
-class Restored:
-    """What a restore did: the data as it was moved into ``kept_in`` (``None`` when there was
-    none), and the files copied back from ``source``."""
-
-    source: Path
-    generation: Generation | None
-    kept_in: Path | None
-    moved: list[str]
-    restored: list[str]
-
-
-def restore(folder: Path, name: str, now: datetime | None = None) -> Restored:
-    """Put the generation (or whole keeping) ``name`` back in place of the data, having moved
-    the data as it is now into a new keeping ``backups/moved-aside-<time>``. The source stays.
-
-    Takes the folder's lock: ``AlreadyOpenError`` (nothing changed) while the app runs.
-    """
-    source = find(folder, name)
-    if source is None:
-        known = [g.name for g in generations(folder)] + [k.name for k in keepings(folder)]
-        raise UnknownBackup(name, known)
-    names = data_file_names(source)
-    if WORKBOOK_FILE not in names:
-        raise NotWhole(name, source)
-    # The workbook file last: until it is back, the app refuses the folder rather than
-    # opening half of it.
-    names = [n for n in names if n != WORKBOOK_FILE] + [WORKBOOK_FILE]
-    lock = FolderLock(folder)
-    lock.acquire()
-    try:
-        with _lock_for(folder):
-            current = data_file_names(folder)
-            kept_in = None
-            try:
-                if current:
-                    kept_in = new_keeping(folder, MOVED_ASIDE, now)
-                    move_aside(folder, current, kept_in)
-                copy_aside(source, names, folder)
-            except OSError as error:
-                raise RestoreFailed(kept_in, error) from error
-    finally:
-        lock.release()
-    generation = _generation(source) if _GENERATION.fullmatch(source.name) else None
-    return Restored(source, generation, kept_in, current, names)

@@ -11,7 +11,8 @@ from __future__ import annotations
 import contextlib
 
 from workbook import engine
-from workbook.backups import Backups, Generation
+from workbook.backup_list import Generation
+from workbook.backups import Backups
 from workbook.clock import Clock
 from workbook.content import Library
 from workbook.layout import SESSIONS_FOLDER

@@ -11,14 +11,26 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from workbook.backup_list import lock_for
+from workbook.backups import Backups
 from workbook.layout import KEY_FILE
+from workbook.storage import PLAIN, Codec
 from workbook.store import Store
 
 
 class VaultCalls:
-    """Encryption for an open workbook; it holds the folder's lock, so no command can race."""
+    """Encryption for an open workbook. It holds the folder's lock, so no command can race;
+    and each change holds the backups' lock, so a backup in a worker thread never copies a
+    file half way through it."""
 
     store: Store
+    _backups: Backups | None
+
+    def _keep_files(self, codec: Codec) -> None:
+        """From now on the store, and the backups' purge, keep files as ``codec`` does."""
+        self.store.use_codec(codec)
+        if self._backups is not None:
+            self._backups.codec = codec
 
     @property
     def _vault_folder(self) -> Path:
@@ -32,8 +44,9 @@ class VaultCalls:
         """Seal every file; the recovery key, to be shown once."""
         from workbook import vault
 
-        recovery = vault.encrypt(self._vault_folder, passphrase)
-        self.store.use_codec(vault.unlock(self._vault_folder, passphrase))
+        with lock_for(self._vault_folder):
+            recovery = vault.encrypt(self._vault_folder, passphrase)
+            self._keep_files(vault.unlock(self._vault_folder, passphrase))
         return recovery
 
     def change_passphrase(self, current: str, new: str) -> str:
@@ -41,18 +54,19 @@ class VaultCalls:
         recovery key, to be shown once."""
         from workbook import vault
 
-        recovery = vault.change_passphrase(
-            self._vault_folder, vault.unlock(self._vault_folder, current), new
-        )
-        self.store.use_codec(vault.unlock(self._vault_folder, new))
+        codec = vault.unlock(self._vault_folder, current)
+        with lock_for(self._vault_folder):
+            recovery = vault.change_passphrase(self._vault_folder, codec, new)
+            self._keep_files(vault.unlock(self._vault_folder, new))
         return recovery
 
     def decrypt(self, current: str) -> None:
         from workbook import vault
-        from workbook.storage import PLAIN
 
-        vault.decrypt(self._vault_folder, vault.unlock(self._vault_folder, current))
-        self.store.use_codec(PLAIN)
+        codec = vault.unlock(self._vault_folder, current)
+        with lock_for(self._vault_folder):
+            vault.decrypt(self._vault_folder, codec)
+            self._keep_files(PLAIN)
 
     def idle_lock_minutes(self) -> int | None:
         """After how many idle minutes the app locks itself; ``None`` when not encrypted."""

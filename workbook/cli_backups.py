@@ -24,17 +24,17 @@ def _local(moment: datetime) -> str:
 @click.pass_context
 def backups_command(ctx: click.Context, data: Path | None) -> None:
     """List the backups, newest first, and anything kept aside (safe while the app is open)."""
-    from workbook import backups
+    from workbook.backup_list import backups_folder, generations, keepings
 
     folder = folder_of(ctx, data)
     library = library_or_fail(folder)
-    made = backups.generations(folder)
-    kept = backups.keepings(folder)
+    made = generations(folder)
+    kept = keepings(folder)
     if not made and not kept:
         click.echo(library.say("backups.none"))
         return
     if made:
-        path = str(backups.backups_folder(folder))
+        path = str(backups_folder(folder))
         click.echo(library.say("backups.heading", folder=path))
         width = max(len(g.name) for g in made)
         for generation in made:
@@ -64,23 +64,23 @@ def backups_command(ctx: click.Context, data: Path | None) -> None:
 @click.pass_context
 def restore_command(ctx: click.Context, data: Path | None, name: str) -> None:
     """Put the backup NAME back in place of your data (kept aside first, never deleted)."""
-    from workbook import backups
+    from workbook import restore as restoring
     from workbook.errors import AlreadyOpenError
 
     folder = folder_of(ctx, data)
     library = library_or_fail(folder)
     try:
-        done = backups.restore(folder, name)
-    except backups.UnknownBackup as unknown:
+        done = restoring.restore(folder, name)
+    except restoring.UnknownBackup as unknown:
         click.echo(library.say("backups.unknown", name=name), err=True)
         if unknown.known:
             fail(library.say("backups.known", names=", ".join(unknown.known)))
         fail(library.say("backups.nothing_to_restore"))
-    except backups.NotWhole as partial:
+    except restoring.NotWhole as partial:
         fail(library.say("backups.not_whole", name=name, path=str(partial.path)))
     except AlreadyOpenError:
         fail(library.say("errors.already_open"))
-    except backups.RestoreFailed as failed:
+    except restoring.RestoreFailed as failed:
         if failed.kept_in is None:
             fail(library.say("backups.restore_failed_plain", reason=failed.reason))
         fail(library.say("backups.restore_failed", reason=failed.reason, path=str(failed.kept_in)))

@@ -13,7 +13,8 @@ import pytest
 from screens.home import HomeScreen
 from screens.safety import SafetyCheckScreen
 from tests.app.pilot import reopened, settle
-from workbook.backups import Backups, Generation, generations, newest
+from workbook.backup_list import Generation, generations, newest
+from workbook.backups import Backups
 from workbook.book import Workbook
 
 #: How long a test waits for the worker thread before giving up (it takes milliseconds).

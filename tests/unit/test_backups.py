@@ -17,7 +17,8 @@ from tests.unit.privacy_exercises import TINY_MENU
 from workbook import backups, vault
 from workbook.aside import copy_aside, new_keeping
 from workbook.backend import Backend
-from workbook.backups import Backups, generations, keepings, newest, newest_good
+from workbook.backup_list import generations, keepings, newest, newest_good
+from workbook.backups import Backups
 from workbook.book import Workbook
 from workbook.clock import ManualClock
 from workbook.content import Library
@@ -324,7 +325,7 @@ def test_a_copy_that_cannot_be_rewritten_is_deleted(
     book.submit(session_id, MARKS_B)  # the answer is saved; the copy with marks is gone
     session = f"sessions/{session_id}.json"
     assert not (made.path / session).exists()
-    assert session not in backups.newest(data_folder).files  # type: ignore[union-attr]
+    assert session not in newest(data_folder).files  # type: ignore[union-attr]
     assert [t.partner for t in book.store.turns(session_id)] == ["a", "b"]
 
 
@@ -379,3 +380,22 @@ def test_an_encrypted_workbook_purges_its_backups_and_they_stay_sealed(
     assert data is not None
     assert [t["value"] for t in data["turns"].values()] == [["Sunrise walk", "Read aloud"]]
     assert newest(data_folder).files[name] == sha(made.path / name)  # type: ignore[union-attr]
+
+
+def test_encryption_turned_on_in_the_app_seals_what_the_purge_writes(
+    book: Workbook, data_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(vault, "REAL_COST", vault.Cost(n=2**4, r=1, p=1))
+    session_id = start_menu(book)
+    book.submit(session_id, MARKS_A)
+    made = book.back_up()
+    assert made is not None
+    book.encrypt("lantern over the quiet harbour")
+    book.submit(session_id, MARKS_B)  # the purge rewrites the copies: sealed, as the data
+    for path in under_backups(data_folder):
+        if path.is_file() and path.name != backups.MANIFEST_FILE:
+            assert path.read_bytes().startswith(SEALED_MARK), path
+    name = f"sessions/{session_id}.json"
+    data = read_data(made.path / name, name, book.store.codec)  # rewritten, not deleted
+    assert data is not None
+    assert [t["value"] for t in data["turns"].values()] == [["Sunrise walk", "Read aloud"]]

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from workbook.aside import copy_aside, new_keeping
-from workbook.backups import generations, keepings
+from workbook.backup_list import generations, keepings
 from workbook.book import Workbook
 from workbook.cli import main
 from workbook.clock import ManualClock
