@@ -9,16 +9,15 @@ bad file the same way.
 from __future__ import annotations
 
 import contextlib
-import re
 import shlex
 from collections.abc import Iterator
 from pathlib import Path
 
+from workbook.backups import newest_good
 from workbook.check import Problem, is_sound
 from workbook.cli_common import fail
 from workbook.content import Library
 from workbook.errors import BadFile
-from workbook.layout import BACKUPS_FOLDER
 from workbook.models import SCHEMA_VERSION
 from workbook.paths import data_folder
 from workbook.storage import PLAIN, Codec
@@ -81,27 +80,8 @@ def restore_command(folder: Path, name: str) -> str:
     return f"workbook --data {shlex.quote(str(given))} restore {shlex.quote(name)}"
 
 
-#: A backup generation's folder name: the UTC time it was made, YYYYMMDD-HHMMSS.
-_GENERATION = re.compile(r"\d{8}-\d{6}")
-
-
 def newest_good_backup(folder: Path, codec: Codec = PLAIN) -> str | None:
-    """The name of the newest backup generation of ``folder`` that is sound, for ``workbook
-    restore NAME``; None if there is none.
-
-    The one place the backups module plugs in. Until ``workbook/backups.py`` (and its
-    ``newest_good``) lands, this reads the generations' folder names under ``backups/`` (the
-    layout that module writes) and nothing else; it never makes or changes a backup.
-    """
-    backups = folder / BACKUPS_FOLDER
-    if not backups.is_dir() or backups.is_symlink():
-        return None
-    generations = sorted(
-        (p for p in backups.iterdir() if _GENERATION.fullmatch(p.name) and not p.is_symlink()),
-        key=lambda p: p.name,
-        reverse=True,
-    )
-    for generation in generations:
-        if generation.is_dir() and is_sound(generation, codec):
-            return generation.name
-    return None
+    """The name of the newest backup generation of ``folder`` that ``workbook check`` finds
+    sound, for ``workbook restore NAME``; None if there is none."""
+    good = newest_good(folder, lambda generation: is_sound(generation, codec))
+    return None if good is None else good.name

@@ -4,7 +4,7 @@ shape, a newer version, unreadable, a symlink), ``workbook`` stops before the ap
 nothing, and offer the newest good backup with the exact command when there is one.
 
 Permission errors are simulated (CI may run as root, which ignores modes). Backups are made by
-copying the data folder into ``backups/<stamp>/`` by hand, as the backups module lays them out.
+the backups module, at a given time, so their names are known.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ import sys
 import types
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -24,12 +25,12 @@ import pytest
 from click.testing import CliRunner, Result
 
 from tests.unit.store_files import SPEAKER_FIRST, new_book
-from workbook.aside import make_folder
+from workbook.backups import Backups
 from workbook.cli import main
 from workbook.clock import ManualClock
-from workbook.layout import BACKUPS_FOLDER
 from workbook.models import SCHEMA_VERSION
 
+AT = datetime(2026, 1, 1, 9, 0, tzinfo=UTC)
 STAMP = "20260101-090000"
 
 
@@ -85,12 +86,11 @@ def session_name(session_id: str) -> str:
     return f"sessions/{session_id}.json"
 
 
-def back_up(folder: Path, stamp: str = STAMP) -> Path:
-    """A backup generation of ``folder`` as it is now, laid out as the backups module does."""
-    make_folder(folder / BACKUPS_FOLDER)
-    target = folder / BACKUPS_FOLDER / stamp
-    shutil.copytree(folder, target, ignore=shutil.ignore_patterns(BACKUPS_FOLDER))
-    return target
+def back_up(folder: Path, at: datetime = AT) -> Path:
+    """A backup generation of ``folder`` as it is now, made at ``at`` (its name)."""
+    made = Backups(folder).back_up(at)
+    assert made is not None and made.name == at.strftime("%Y%m%d-%H%M%S")
+    return made.path
 
 
 def entries(folder: Path) -> dict[str, tuple[str, bytes | str | None]]:
@@ -269,17 +269,16 @@ def test_without_a_backup_none_is_offered(made: Made) -> None:
     assert_said_and_left_alone(made, path, "ends part way through", before, backup=False)
 
 
-def test_the_newest_good_backup_is_offered_not_a_newer_damaged_one(made: Made) -> None:
-    back_up(made.folder, "20260101-080000")
-    newest = back_up(made.folder, "20260101-100000")
-    (newest / "workbook.json").write_bytes(b"[1, 2, 3]")
+def test_the_newest_good_backup_is_offered_not_a_newer_one_of_the_damage(made: Made) -> None:
+    back_up(made.folder, AT)
     damage(made, "a session file not JSON")
+    back_up(made.folder, AT + timedelta(hours=1))  # the damaged file was backed up too
 
-    result = run("--data", str(made.folder))
-
-    assert result.exit_code == 1
-    assert "workbook restore 20260101-080000" in result.output
-    assert "20260101-100000" not in result.output
+    for args in ([], ["check"]):
+        result = run("--data", str(made.folder), *args)
+        assert result.exit_code == 1
+        assert f"workbook restore {STAMP}" in result.output
+        assert "20260101-100000" not in result.output
 
 
 def test_a_folder_given_with_data_is_named_in_the_restore_command(made: Made) -> None:
