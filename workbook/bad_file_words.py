@@ -13,7 +13,7 @@ import shlex
 from collections.abc import Iterator
 from pathlib import Path
 
-from workbook.backups import newest_good
+from workbook.backup_list import newest_good
 from workbook.check import Problem, is_sound
 from workbook.cli_common import fail
 from workbook.content import Library
