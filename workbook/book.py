@@ -113,7 +113,7 @@ class Workbook(CareCalls, WordsCalls, AgreementCalls, ChangeCalls, BackupCalls, 
             book = cls(store, library or load_library(folder), clock, lock)
             book.migrated_from = migrate(folder, codec, book.clock.now())
             book.store.initialise(Meta(created_at=book.clock.now()))
-            book.store.meta()
+            book.store.read_book()
             book.repair()
         except BaseException:
             lock.release()

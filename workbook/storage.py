@@ -114,11 +114,26 @@ def parse(path: Path, text: bytes) -> Data:
     except UnicodeDecodeError as error:
         raise BadFile(path, "not_json") from error
     except json.JSONDecodeError as error:
-        ended_early = error.pos >= len(text.decode(errors="replace").rstrip())
-        raise BadFile(path, "truncated" if ended_early else "not_json") from error
-    if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
+        raise BadFile(path, "truncated" if _cut_short(text, error) else "not_json") from error
+    if not _tables(data):
         raise BadFile(path, "foreign")
     return data
+
+
+def _cut_short(text: bytes, error: json.JSONDecodeError) -> bool:
+    """Whether the JSON stops part way, as a save cut off would leave it: the parser ran out
+    of text, at the end or inside a string that never closes."""
+    return error.msg.startswith("Unterminated string") or error.pos >= len(
+        text.decode(errors="replace").rstrip()
+    )
+
+
+def _tables(data: object) -> bool:
+    """TinyDB's shape: tables by name, each holding documents (objects) by id."""
+    return isinstance(data, dict) and all(
+        isinstance(table, dict) and all(isinstance(doc, dict) for doc in table.values())
+        for table in data.values()
+    )
 
 
 def read_data(path: Path, name: str, codec: Codec = PLAIN) -> Data | None:

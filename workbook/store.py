@@ -129,6 +129,16 @@ class Store:
             raise BadFile(self._where(WORKBOOK_FILE), "newer", str(meta.schema_version))
         return meta
 
+    def read_book(self) -> None:
+        """Read every record of ``workbook.json`` once, so one that does not fit is found as
+        the workbook opens (``BadFile``), not half way through a screen. It is small."""
+        self.meta()
+        self.partners()
+        for reader in (self.agreements, self.milestones, self.sittings, self.rests):
+            reader()
+        for reader in (self.kept, self.own_resources, self.moments, self.opt_ins):
+            reader()
+
     def save_meta(self, meta: Meta) -> None:
         table = self._book.table("meta")
         with _batch(self._book):

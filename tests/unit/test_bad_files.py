@@ -140,6 +140,18 @@ def with_field(raw: bytes) -> bytes:
     return json.dumps(data).encode()
 
 
+def cut_mid_word(raw: bytes) -> bytes:
+    """``raw`` cut off inside a string, as a save cut short can leave it too."""
+    return raw[: raw.index(b'"', len(raw) // 2) + 3]
+
+
+def partner_with_field(raw: bytes) -> bytes:
+    """A partner record (read only by screens, never by the open's repair) that does not fit."""
+    data = json.loads(raw)
+    next(iter(data["partners"].values()))["mood"] = "tired"
+    return json.dumps(data).encode()
+
+
 def newer(raw: bytes) -> bytes:
     data = json.loads(raw)
     data["meta"]["1"]["schema_version"] = SCHEMA_VERSION + 1
@@ -166,11 +178,20 @@ def _under_way(made: Made) -> str:
 DAMAGES = {
     "workbook.json cut in half": Damage(_workbook, cut_in_half, "ends part way through"),
     "a session file cut in half": Damage(_under_way, cut_in_half, "ends part way through"),
+    "workbook.json cut inside a word": Damage(_workbook, cut_mid_word, "ends part way through"),
     "a session file not JSON": Damage(
         _under_way, lambda raw: b"\xff\xfe not JSON at all", "the workbook's data"
     ),
     "workbook.json a JSON list": Damage(
         _workbook, lambda raw: b"[1, 2, 3]", "not in the shape the workbook keeps it"
+    ),
+    "a table of numbers": Damage(
+        _workbook,
+        lambda raw: b'{"partners": {"1": 5}}',
+        "not in the shape the workbook keeps it",
+    ),
+    "a partner with a field too many": Damage(
+        _workbook, partner_with_field, "not in the shape the workbook keeps it"
     ),
     "a session record with a field too many": Damage(
         _under_way, with_field, "not in the shape the workbook keeps it"
