@@ -55,12 +55,12 @@ class WorkbookApp(IdleLock, App[None]):
         Path(__file__).with_name(name) for name in ("app.tcss", "care.tcss", "keeping.tcss")
     ]
     BINDINGS = [
-        Binding("ctrl+t", "time_out", "Time-out", priority=True, id="time-out"),
+        Binding("ctrl+t", "time_out", "Break", priority=True, id="time-out"),
         Binding("ctrl+g", "stop", "Stop", priority=True, id="stop"),
-        Binding("ctrl+r", "resources", "Resources", priority=True, id="resources"),
+        Binding("ctrl+r", "resources", "Support", priority=True, id="resources"),
         Binding("f1", "help", "Help", priority=True, id="help"),
         Binding("ctrl+q", "quit", "Quit", priority=True, id="quit"),
-        Binding("ctrl+l", "cover", "Privacy", priority=True, id="privacy"),
+        Binding("ctrl+l", "cover", "Hide", priority=True, id="privacy"),
     ]
     ENABLE_COMMAND_PALETTE = False
 

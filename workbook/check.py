@@ -219,18 +219,8 @@ def _check_book(folder: Path, backend: Backend, store: Store, found: Findings) -
     else:
         if meta is None:
             found.add(where, "foreign", "meta: no record")
-    partners = _read(found, where, store.partners)
-    agreements = _read(found, where, store.agreements) or []
-    for reader in (
-        store.milestones,
-        store.sittings,
-        store.rests,
-        store.kept,
-        store.own_resources,
-        store.moments,
-        store.opt_ins,
-    ):
-        _read(found, where, reader)
+    read = {table: _read(found, where, reader) for table, reader in store.book_readers().items()}
+    partners, agreements = read["partners"], read["agreements"] or []
     found.agreements = len(agreements)
     known = None if partners is None else {p.id for p in partners}
     return _Book(known, agreements)

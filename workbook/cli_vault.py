@@ -55,8 +55,13 @@ class Secrets:
 
 
 @contextmanager
-def held(folder: Path, library: Library) -> Iterator[None]:
-    """The workbook's lock for one writing command, or a plain refusal."""
+def held(ctx: click.Context, data: Path | None, encrypted: bool) -> Iterator[tuple[Path, Library]]:
+    """The workbook's folder and library, its lock held for one writing command; a plain
+    refusal if the app has it open, or if it is (or is not) ``encrypted`` already."""
+    from workbook import vault
+
+    folder = folder_of(ctx, data)
+    library = library_or_fail(folder)
     if not is_workbook(folder):
         fail(library.say("cli.not_a_workbook", folder=str(folder)))
     lock = FolderLock(folder)
@@ -65,9 +70,16 @@ def held(folder: Path, library: Library) -> Iterator[None]:
     except AlreadyOpenError:
         fail(library.say("errors.already_open"))
     try:
-        yield
+        if vault.is_encrypted(folder) != encrypted:
+            fail(library.say("vault.not_encrypted" if encrypted else "vault.already_encrypted"))
+        yield folder, library
     finally:
         lock.release()
+
+
+def vault_command(func: Any) -> Any:
+    """A command that changes how the files are kept: ``--data``, ``--passphrase-stdin``."""
+    return click.command()(data_option(stdin_option(click.pass_context(func))))
 
 
 def unlocked(folder: Path, secrets: Secrets) -> Any:
@@ -85,19 +97,12 @@ def _say_recovery(library: Library, recovery: str) -> None:
     click.echo(library.say("vault.recovery_word"))
 
 
-@click.command()
-@data_option
-@stdin_option
-@click.pass_context
+@vault_command
 def encrypt(ctx: click.Context, data: Path | None, from_stdin: bool) -> None:
     """Encrypt your workbook, backups included, under a passphrase."""
     from workbook import vault
 
-    folder = folder_of(ctx, data)
-    library = library_or_fail(folder)
-    with held(folder, library):
-        if vault.is_encrypted(folder):
-            fail(library.say("vault.already_encrypted"))
+    with held(ctx, data, encrypted=False) as (folder, library):
         passphrase = Secrets(library, from_stdin).new()
         click.echo(library.say("vault.working"), err=True)
         recovery = vault.encrypt(folder, passphrase)
@@ -106,19 +111,12 @@ def encrypt(ctx: click.Context, data: Path | None, from_stdin: bool) -> None:
     click.echo(library.say("vault.old_copies"))
 
 
-@click.command()
-@data_option
-@stdin_option
-@click.pass_context
+@vault_command
 def passphrase(ctx: click.Context, data: Path | None, from_stdin: bool) -> None:
     """Choose a new passphrase: every file is sealed again under a new key."""
     from workbook import vault
 
-    folder = folder_of(ctx, data)
-    library = library_or_fail(folder)
-    with held(folder, library):
-        if not vault.is_encrypted(folder):
-            fail(library.say("vault.not_encrypted"))
+    with held(ctx, data, encrypted=True) as (folder, library):
         secrets = Secrets(library, from_stdin)
         codec = unlocked(folder, secrets)
         chosen = secrets.new()
@@ -128,21 +126,13 @@ def passphrase(ctx: click.Context, data: Path | None, from_stdin: bool) -> None:
     _say_recovery(library, recovery)
 
 
-@click.command()
-@data_option
-@stdin_option
-@click.pass_context
+@vault_command
 def decrypt(ctx: click.Context, data: Path | None, from_stdin: bool) -> None:
     """Turn encryption off: every file, backups included, back to plain."""
     from workbook import vault
 
-    folder = folder_of(ctx, data)
-    library = library_or_fail(folder)
-    with held(folder, library):
-        if not vault.is_encrypted(folder):
-            fail(library.say("vault.not_encrypted"))
-        codec = unlocked(folder, Secrets(library, from_stdin))
-        vault.decrypt(folder, codec)
+    with held(ctx, data, encrypted=True) as (folder, library):
+        vault.decrypt(folder, unlocked(folder, Secrets(library, from_stdin)))
     click.echo(library.say("vault.decrypted"))
 
 

@@ -18,6 +18,7 @@ The same class runs over memory (``Store.in_memory``) for property tests.
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -129,14 +130,25 @@ class Store:
             raise BadFile(self._where(WORKBOOK_FILE), "newer", str(meta.schema_version))
         return meta
 
+    def book_readers(self) -> dict[str, Callable[[], list[Any]]]:
+        """The reader of each table of ``workbook.json`` but the meta, by table."""
+        return {
+            "partners": self.partners,
+            "agreements": self.agreements,
+            "milestones": self.milestones,
+            "sittings": self.sittings,
+            "rests": self.rests,
+            "kept": self.kept,
+            "resources": self.own_resources,
+            "moments": self.moments,
+            "opt_ins": self.opt_ins,
+        }
+
     def read_book(self) -> None:
         """Read every record of ``workbook.json`` once, so one that does not fit is found as
         the workbook opens (``BadFile``), not half way through a screen. It is small."""
         self.meta()
-        self.partners()
-        for reader in (self.agreements, self.milestones, self.sittings, self.rests):
-            reader()
-        for reader in (self.kept, self.own_resources, self.moments, self.opt_ins):
+        for reader in self.book_readers().values():
             reader()
 
     def save_meta(self, meta: Meta) -> None:

@@ -11,7 +11,7 @@ from textual.pilot import Pilot
 from screens.export import ExportScreen
 from screens.handover import HandOverScreen
 from screens.my_answers import MyAnswersScreen
-from tests.app.pilot import screen_words, settle, start_exercise
+from tests.app.pilot import choose, screen_words, settle, start_exercise
 from tests.app.test_path_snapshots import finish_appreciations, write_in_private
 from workbook.content import load_library
 
@@ -58,8 +58,7 @@ async def open_my_answers(pilot: Pilot[None], name: str) -> MyAnswersScreen:
 
 async def open_export(pilot: Pilot[None]) -> ExportScreen:
     await to_own_words(pilot)
-    await pilot.press("end", "enter")
-    await settle(pilot)
+    await choose(pilot, "export", "#own-words")
     screen = pilot.app.screen
     assert isinstance(screen, ExportScreen)
     return screen

@@ -6,9 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 
 from screens.app import WorkbookApp
-from tests.app.pilot import SIZE, folder_bytes, make_app, paste, screen_words, settle
+from screens.settings import SettingsScreen
+from tests.app.own_words import to_own_words
+from tests.app.pilot import SIZE, choose, folder_bytes, make_app, paste, screen_words, settle
 from tests.unit.store_files import SPEAKER_FIRST, new_book
 from workbook import vault
 from workbook.book import Workbook
@@ -31,11 +34,11 @@ def ready(data_folder: Path, clock: ManualClock) -> Path:
     return data_folder
 
 
-async def open_settings(pilot) -> None:  # type: ignore[no-untyped-def]
-    from screens.settings import SettingsScreen
-
-    pilot.app.push_screen(SettingsScreen())
-    await settle(pilot)
+async def open_settings(pilot: Pilot[None]) -> None:
+    """From Home, by keys: along to the list of your own words, then its settings line."""
+    await to_own_words(pilot)
+    await choose(pilot, "settings", "#own-words")
+    assert isinstance(pilot.app.screen, SettingsScreen)
 
 
 async def test_encryption_turned_on_in_settings(ready: Path, clock: ManualClock) -> None:
