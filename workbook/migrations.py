@@ -28,7 +28,15 @@ from workbook.storage import Codec, Data, fsync_folder, read_data, read_raw, wri
 
 Migration = Callable[[dict[str, Data]], dict[str, Data]]
 
-MIGRATIONS: dict[int, Migration] = {}
+def _to_v2(files: dict[str, Data]) -> dict[str, Data]:
+    """Version 2 adds the answers their authors hide (a table of its own, empty until one is
+    hidden) and discreet mode to the meta record, off: every file of a version has one shape."""
+    for meta in files.get(WORKBOOK_FILE, {}).get("meta", {}).values():
+        meta.setdefault("discreet", False)
+    return files
+
+
+MIGRATIONS: dict[int, Migration] = {1: _to_v2}
 """The migration from each version to the next, keyed by the version it migrates from."""
 
 #: What a migration's keeping is called, before the new version's number.

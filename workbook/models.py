@@ -19,7 +19,7 @@ from typing import Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 PartnerId = Literal["a", "b"]
 PARTNER_IDS: tuple[PartnerId, PartnerId] = ("a", "b")
@@ -59,6 +59,9 @@ class Meta(Record):
     created_at: AwareDatetime
     safety_checked: bool = False
     """The first-run safety check was done: the one trace it leaves (never its answers)."""
+    discreet: bool = False
+    """Discreet mode: a neutral window title and neutral words on Home and in the footer.
+    Since schema version 2."""
 
 
 class Turn(Record):
@@ -237,6 +240,18 @@ class Rest(Record):
 
 class OptIn(Record):
     """An author's yes to a private or ``opt_in`` answer of theirs going into an export."""
+
+    id: str
+    """The turn id."""
+    session_id: str
+    partner: PartnerId
+    at: AwareDatetime
+
+
+class Hidden(Record):
+    """An author's own answer, kept out of summaries and exports after the other partner
+    responded to it (until then it can be corrected or withdrawn instead). It stays in the
+    author's own view, marked hidden. Since schema version 2."""
 
     id: str
     """The turn id."""

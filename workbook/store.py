@@ -33,6 +33,7 @@ from workbook.models import (
     SCHEMA_VERSION,
     Agreement,
     Draft,
+    Hidden,
     Kept,
     Meta,
     Milestone,
@@ -142,6 +143,7 @@ class Store:
             "resources": self.own_resources,
             "moments": self.moments,
             "opt_ins": self.opt_ins,
+            "hidden": self.hidden,
         }
 
     def read_book(self) -> None:
@@ -172,7 +174,7 @@ class Store:
     def _put(
         self,
         table_name: str,
-        record: Agreement | Milestone | Sitting | Rest | OwnResource | Kept | OptIn,
+        record: Agreement | Milestone | Sitting | Rest | OwnResource | Kept | OptIn | Hidden,
     ) -> None:
         """Insert ``record`` into a table of ``workbook.json``, replacing one with its id."""
         table = self._book.table(table_name)
@@ -244,6 +246,16 @@ class Store:
 
     def remove_opt_in(self, turn_id: str) -> None:
         self._book.table("opt_ins").remove(lambda d: d.get("id") == turn_id)
+
+    def hidden(self) -> list[Hidden]:
+        """The answers their authors keep out of summaries and exports, by turn id."""
+        return self._records(Hidden, "hidden")
+
+    def save_hidden(self, hidden: Hidden) -> None:
+        self._put("hidden", hidden)
+
+    def remove_hidden(self, turn_id: str) -> None:
+        self._book.table("hidden").remove(lambda d: d.get("id") == turn_id)
 
     # -- sessions ------------------------------------------------------------------------
 
