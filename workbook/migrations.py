@@ -28,6 +28,7 @@ from workbook.storage import Codec, Data, fsync_folder, read_data, read_raw, wri
 
 Migration = Callable[[dict[str, Data]], dict[str, Data]]
 
+
 def _to_v2(files: dict[str, Data]) -> dict[str, Data]:
     """Version 2 adds the answers their authors hide (a table of its own, empty until one is
     hidden) and discreet mode to the meta record, off: every file of a version has one shape."""
