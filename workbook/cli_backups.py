@@ -1,7 +1,9 @@
 """``workbook backups`` lists the backup generations (newest first) and what is kept aside;
 ``workbook restore NAME`` puts one back, having moved the data as it is into a keeping. Restore
 writes, so it takes the folder's lock and refuses while the app runs. Neither needs the
-passphrase of an encrypted workbook: backups are raw copies, sealed as the files were."""
+passphrase of an encrypted workbook: backups are raw copies, sealed as the files were.
+``workbook restore --from FILE`` (an archive from another computer) is the same command, so
+``restore`` is one word for both; ``cli_move`` does it."""
 
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ from pathlib import Path
 import click
 
 from workbook.cli_common import data_option, fail, folder_of, library_or_fail
+from workbook.cli_move import restore_from
 from workbook.layout import data_file_names
 
 
@@ -60,14 +63,30 @@ def backups_command(ctx: click.Context, data: Path | None) -> None:
 
 @click.command("restore")
 @data_option
-@click.argument("name")
+@click.argument("name", required=False)
+@click.option(
+    "--from",
+    "source",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="An archive made by `workbook backup --to`, restored into an empty folder.",
+)
 @click.pass_context
-def restore_command(ctx: click.Context, data: Path | None, name: str) -> None:
-    """Put the backup NAME back in place of your data (kept aside first, never deleted)."""
+def restore_command(
+    ctx: click.Context, data: Path | None, name: str | None, source: Path | None
+) -> None:
+    """Put the backup NAME back in place of your data (kept aside first, never deleted), or
+    open the archive --from FILE, made on another computer, into an empty folder."""
     from workbook import restore as restoring
     from workbook.errors import AlreadyOpenError
 
     folder = folder_of(ctx, data)
+    if source is not None:
+        if name is not None:
+            fail(library_or_fail(None).say("move.name_and_from"))
+        restore_from(folder, source)
+        return
+    if name is None:
+        fail(library_or_fail(None).say("move.name_or_from"))
     library = library_or_fail(folder)
     try:
         done = restoring.restore(folder, name)
