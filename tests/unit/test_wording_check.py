@@ -241,7 +241,9 @@ def test_no_pattern_stalls_on_a_long_adversarial_answer(
 ) -> None:
     started = time.perf_counter()
     found(library, step, text)
-    assert time.perf_counter() - started < 0.5
+    # A pattern that backtracks badly takes minutes on these; a sound one takes milliseconds.
+    # The bound is far from both, so a busy machine (CI, four test workers) never trips it.
+    assert time.perf_counter() - started < 5
 
 
 WORDS = st.sampled_from(
