@@ -16,6 +16,7 @@ from screens.about_agreement import open_about_agreement
 from screens.agreements import AgreementsScreen
 from screens.base import UsesBook
 from screens.consent import ConsentScreen
+from screens.delete_session import DeleteSessionScreen
 from screens.exercise import ExerciseScreen
 from screens.export import ExportScreen
 from screens.handover import HandOverScreen
@@ -295,13 +296,14 @@ class HomeScreen(UsesBook, Screen[None]):
 
     def _own_words(self) -> OptionList:
         """A line for each partner's own answers (behind a hand-over naming them), one to
-        write a summary for a therapist, and one for settings."""
+        write a summary for a therapist, one to delete a session, and one for settings."""
         say = self.book.library.say
         options = [
             Option(plain(say("my_answers.line", actor=partner.name)), id=f"my-answers:{pid}")
             for pid, partner in self.book.partners().items()
         ]
         options.append(Option(plain(say("my_answers.export_line")), id="export"))
+        options.append(Option(plain(say("delete.session_line")), id="delete-session"))
         options.append(Option(plain(say("settings.line")), id="settings"))
         own_words = OptionList(*options, id="own-words")
         own_words.highlighted = 0
@@ -311,6 +313,9 @@ class HomeScreen(UsesBook, Screen[None]):
     def _open_own_words(self, event: OptionList.OptionSelected) -> None:
         if event.option.id == "export":
             self.app.push_screen(ExportScreen())
+            return
+        if event.option.id == "delete-session":
+            self.app.push_screen(DeleteSessionScreen())
             return
         if event.option.id == "settings":
             self.app.push_screen(SettingsScreen())

@@ -3,12 +3,15 @@ hand-over naming them (and again after a break, as the keyboard may have changed
 
 Grouped by session, newest first, each answer with its question and the partner's words. For
 an answer its author may choose to let into an export, a toggle saves the choice at once;
-the others say where they go (shared, never, or nowhere as the other has not seen them). What
-may be chosen, and what leaves, the core decides (``workbook.my_answers``).
+the others say where they go (shared, never, or nowhere as the other has not seen them). Once
+the other partner has responded to one, its author may hide it from the summary and exports
+(``hide_toggle``). What may be chosen, and what leaves, the core decides
+(``workbook.my_answers``).
 """
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding
@@ -17,15 +20,21 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Static
 
 from screens.base import HandsOverAgain, UsesBook
+from screens.confirm_by_name import Ask, ConfirmByName
 from screens.handover import HandOverScreen
 from screens.plain import plain
 from workbook.book import Workbook
 from workbook.models import PartnerId, other
 
 
+def names_of(book: Workbook, partner: PartnerId) -> dict[str, str]:
+    """``partner`` as ``actor``, the other as ``other``: how this page's sentences name them."""
+    return {"actor": book.name(partner), "other": book.name(other(partner))}
+
+
 def hand_over_to(book: Workbook, partner: PartnerId) -> HandOverScreen:
     """The hand-over naming ``partner`` before their own answers show."""
-    names = {"actor": book.name(partner), "other": book.name(other(partner))}
+    names = names_of(book, partner)
     say = book.library.say
     return HandOverScreen(
         say("my_answers.handover", **names), say("my_answers.handover_ready", **names)
@@ -53,11 +62,14 @@ class MyAnswersScreen(UsesBook, HandsOverAgain, Screen[None]):
         self.partner = partner
         self.toggles: dict[str, tuple[str, str, bool]] = {}
         """Button id -> (session id, turn id, opted in now)."""
+        self.deletions: dict[str, tuple[str, str]] = {}
+        """Button id -> (session id, turn id) of an answer only its author has seen."""
 
     def compose(self) -> ComposeResult:
         book = self.book
-        names = {"actor": book.name(self.partner), "other": book.name(other(self.partner))}
+        names = names_of(book, self.partner)
         found = book.my_answers(self.partner)
+        deletable = book.deletable_answers(self.partner)
         yield Header()
         with VerticalScroll(id="my-answers"):
             yield Static(self.say("my_answers.title", **names), classes="lead")
@@ -75,6 +87,8 @@ class MyAnswersScreen(UsesBook, HandsOverAgain, Screen[None]):
                     yield Static(plain(answer.words), classes="said")
                     if answer.goes != "opt_in":
                         yield Static(self.say(f"my_answers.{answer.goes}", **names), classes="goes")
+                        if answer.turn_id in deletable:  # only ever one the other has not seen
+                            yield self._delete_button(answer.session_id, answer.turn_id)
                         continue
                     button_id = f"opt-{answer.turn_id}"
                     self.toggles[button_id] = (answer.session_id, answer.turn_id, answer.opted_in)
@@ -98,15 +112,50 @@ class MyAnswersScreen(UsesBook, HandsOverAgain, Screen[None]):
         try:
             self.book.opt_in(self.partner, session_id, turn_id, not opted_in)
         except OSError as error:
-            message = self.query_one("#message", Static)
-            message.update(self.say("my_answers.not_saved", reason=error.strerror or str(error)))
-            message.remove_class("-empty")
+            self._tell(self.say("my_answers.not_saved", reason=error.strerror or str(error)))
             return
         self.toggles[button_id] = (session_id, turn_id, not opted_in)
         event.button.label = toggle_label(not opted_in)
         self.notify(
             self.book.library.say("my_answers.out_now" if opted_in else "my_answers.in_now")
         )
+
+    def _delete_button(self, session_id: str, turn_id: str) -> Button:
+        button_id = f"delete-{turn_id}"
+        self.deletions[button_id] = (session_id, turn_id)
+        return Button("Delete", id=button_id, compact=True, classes="delete")
+
+    @on(Button.Pressed, ".delete")
+    def _delete(self, event: Button.Pressed) -> None:
+        """Ask its author by name first; it goes only on their yes."""
+        session_id, turn_id = self.deletions[str(event.button.id)]
+        say, names = self.book.library.say, names_of(self.book, self.partner)
+        ask = Ask(say("delete.answer_ask", **names), say("delete.answer_what", **names))
+        self.app.push_screen(
+            ConfirmByName([ask]), lambda yes: self._deleted(session_id, turn_id, yes)
+        )
+
+    async def _deleted(self, session_id: str, turn_id: str, yes: bool | None) -> None:
+        say = self.book.library.say
+        if not yes:
+            self.notify(say("delete.kept"))
+            return
+        try:
+            left = self.book.delete_answer(self.partner, session_id, turn_id)
+        except OSError as error:
+            self._tell(plain(say("delete.not_done", reason=error.strerror or str(error))))
+            return
+        await self.recompose()
+        self.on_mount()
+        words = say("delete.answer_deleted")
+        if left:
+            words += " " + say("delete.left", paths=", ".join(str(p) for p in left))
+        self.notify(words)
+
+    def _tell(self, words: Text) -> None:
+        message = self.query_one("#message", Static)
+        message.update(words)
+        message.remove_class("-empty")
 
     def back_from_break(self) -> None:
         """After a break the other partner may be at the keyboard: hand over again."""

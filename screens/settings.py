@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Label, Static
 
 from screens.base import UsesBook
+from screens.delete_everything import DeleteEverything
 from screens.plain import plain
 from workbook.layout import BACKUPS_FOLDER
 
@@ -41,6 +42,8 @@ class SettingsScreen(UsesBook, Screen[None]):
             )
             yield Static("", id="settings-message", classes="message -empty")
             yield from getattr(self, f"_{self.mode}")()
+            if self.mode == "view":
+                yield DeleteEverything()
         yield Footer(compact=True)
 
     def on_mount(self) -> None:

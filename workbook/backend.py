@@ -11,7 +11,14 @@ from tinydb import TinyDB
 from tinydb.storages import MemoryStorage
 
 from workbook.layout import SESSIONS_FOLDER, data_file_names
-from workbook.storage import FOLDER_MODE, PLAIN, AtomicJSONStorage, CachedBatchMiddleware, Codec
+from workbook.storage import (
+    FOLDER_MODE,
+    PLAIN,
+    AtomicJSONStorage,
+    CachedBatchMiddleware,
+    Codec,
+    fsync_folder,
+)
 
 
 class Backend:
@@ -63,6 +70,14 @@ class Backend:
         db = self._open.pop(name, None)
         if db is not None:
             db.close()
+
+    def remove(self, name: str) -> None:
+        """Delete the file ``name`` (its open copy too), durably."""
+        self.forget(name)
+        if self.folder is not None:
+            path = self.folder / name
+            path.unlink(missing_ok=True)
+            fsync_folder(path.parent)
 
     def close(self) -> None:
         for db in self._open.values():

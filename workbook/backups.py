@@ -1,5 +1,5 @@
-"""Rotating backups of the couple's files, and erasing a menu's marks from them (``backup_list``
-reads what is there; ``restore`` puts one back).
+"""Rotating backups of the couple's files, and erasing from them what must go: a menu's marks,
+an answer or a session deleted (``backup_list`` reads what is there; ``restore`` puts one back).
 
 A backup GENERATION is a folder ``backups/<YYYYMMDD-HHMMSS>`` (UTC; ``-1``, ``-2`` when the
 name is taken) laid out like the data folder itself (``workbook.json``, ``index.json``,
@@ -31,7 +31,7 @@ import json
 import os
 import shutil
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -61,6 +61,7 @@ from workbook.storage import (
     FOLDER_MODE,
     PLAIN,
     Codec,
+    Data,
     fsync_folder,
     parse,
     read_raw,
@@ -227,23 +228,47 @@ class Backups:
                 shutil.rmtree(entry, ignore_errors=True)
 
     def purge(self, session_name: str, turns: Iterable[Turn]) -> list[Path]:
-        """Erase a menu's private marks from every copy of ``session_name`` under
-        ``backups/`` (generations and keepings alike): the ``turns`` replace the copies' turns
-        with their ids, and the draft is emptied, as the live file was at the reveal.
-
-        Each copy is written as a new file, which breaks its hard links. A copy that cannot
-        be rewritten (unreadable, disk full) is deleted instead: the marks must go. Returns
-        the copies that could be neither rewritten nor deleted.
-        """
+        """Erase private words from every copy of ``session_name`` under ``backups/``: the
+        ``turns`` replace the copies' turns with their ids (a menu's marks at its reveal, an
+        answer deleted), and the draft is emptied, as the live file was. See ``rewrite``."""
         by_id = {t.id: t.model_dump(mode="json") for t in turns}
+
+        def change(data: Data) -> None:
+            for doc in data.get("turns", {}).values():
+                if doc.get("id") in by_id:
+                    doc.update(by_id[doc["id"]])
+            if "draft" in data:
+                data["draft"] = {}
+
+        return self.rewrite(session_name, change)
+
+    def rewrite(self, name: str, change: Callable[[Data], object]) -> list[Path]:
+        """Make ``change`` to every copy of the file ``name`` under ``backups/`` (generations
+        and keepings alike), keeping each generation's manifest true.
+
+        A copy changed is written as a new file, which breaks its hard links; one the change
+        leaves as it was is not touched. A copy that cannot be rewritten (unreadable, sealed
+        under another key, disk full) is deleted instead: what is erased must go. Returns the
+        copies that could be neither rewritten nor deleted.
+        """
+        return self._each_copy(name, lambda copy: self._rewrite(copy, name, change))
+
+    def remove(self, name: str) -> list[Path]:
+        """Delete every copy of the file ``name`` under ``backups/`` (a session deleted);
+        returns the copies that could not be."""
+        return self._each_copy(name, lambda copy: None)
+
+    def _each_copy(self, name: str, rewrite: Callable[[Path], str | None]) -> list[Path]:
+        """Under the lock, ``rewrite`` each copy of ``name`` (its sha256 after, or ``None``:
+        delete it), and note it in its generation's manifest."""
         left: list[Path] = []
         with self._lock:
             self._clear_scratch()
             for holder in backup_folders(self.folder):
-                copy = holder / session_name
+                copy = holder / name
                 if not os.path.lexists(copy):
                     continue
-                digest = self._rewrite(copy, session_name, by_id)
+                digest = rewrite(copy)
                 if digest is None:
                     try:
                         copy.unlink()
@@ -251,23 +276,19 @@ class Backups:
                         left.append(copy)
                         continue
                 if is_generation(holder.name):
-                    _note(holder, session_name, digest)
+                    _note(holder, name, digest)
         return left
 
-    def _rewrite(self, copy: Path, name: str, by_id: dict[str, dict[str, Any]]) -> str | None:
-        """Rewrite one copy (left as it is if it holds none of it); its sha256 now, or
-        ``None`` if it could not be."""
+    def _rewrite(self, copy: Path, name: str, change: Callable[[Data], object]) -> str | None:
+        """Rewrite one copy (left as it is if ``change`` changes nothing in it); its sha256
+        now, or ``None`` if it could not be."""
         try:
             raw = read_raw(copy)
             if raw is None:
                 return None
             data = parse(copy, self.codec.unseal(copy, name, raw))
             before = json.dumps(data, sort_keys=True)
-            for doc in data.get("turns", {}).values():
-                if isinstance(doc, dict) and doc.get("id") in by_id:
-                    doc.update(by_id[doc["id"]])
-            if "draft" in data:
-                data["draft"] = {}
+            change(data)
             if json.dumps(data, sort_keys=True) != before:
                 write_data(copy, name, data, self.codec)
                 raw = read_raw(copy)
@@ -292,8 +313,10 @@ def _note(generation: Path, name: str, digest: str | None) -> None:
             return
         if manifest["files"].get(name) == digest:
             return
-        if digest is None:
+        if digest is None:  # gone from the generation: it changed nothing there either
             manifest["files"].pop(name, None)
+            if isinstance(manifest.get("changed"), list):
+                manifest["changed"] = [n for n in manifest["changed"] if n != name]
         else:
             manifest["files"][name] = digest
         _writeread_manifest(generation, manifest)

@@ -18,6 +18,7 @@ from workbook.book_agreements import AgreementCalls
 from workbook.book_backups import BackupCalls
 from workbook.book_care import CareCalls, NameError_
 from workbook.book_changes import ChangeCalls
+from workbook.book_deletes import DeleteCalls
 from workbook.book_vault import VaultCalls
 from workbook.book_words import WordsCalls
 from workbook.clock import Clock, SystemClock
@@ -65,7 +66,9 @@ class Opened:
     draft: Draft | None
 
 
-class Workbook(CareCalls, WordsCalls, AgreementCalls, ChangeCalls, BackupCalls, VaultCalls):
+class Workbook(
+    CareCalls, WordsCalls, AgreementCalls, ChangeCalls, DeleteCalls, BackupCalls, VaultCalls
+):
     """One couple's workbook, open for reading and (unless read-only) writing."""
 
     def __init__(

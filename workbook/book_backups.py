@@ -15,7 +15,7 @@ from workbook.backup_list import Generation
 from workbook.backups import Backups
 from workbook.clock import Clock
 from workbook.content import Library
-from workbook.layout import SESSIONS_FOLDER
+from workbook.layout import session_file
 from workbook.store import Store
 
 
@@ -57,7 +57,7 @@ class BackupCalls:
         )
         if move.rewritten or menu:
             with contextlib.suppress(OSError):  # backups/ itself cannot be read: nothing to do
-                backups.purge(f"{SESSIONS_FOLDER}/{move.session.id}.json", move.rewritten)
+                backups.purge(session_file(move.session.id), move.rewritten)
 
     def _finish_backups(self) -> None:
         """Give up a backup under way (at its next file) and wait for it, before the folder's

@@ -35,10 +35,16 @@ class Secrets:
         self.library = library
         self._lines = sys.stdin if from_stdin else None
 
-    def ask(self, key: str, confirm: bool = False) -> str:
+    def ask(self, key: str, confirm: bool = False, optional: bool = False) -> str:
+        """One passphrase; ``optional``: an empty line is an answer too (skip it)."""
         if self._lines is not None:
             return self._lines.readline().rstrip("\r\n")
-        first: str = click.prompt(self.library.say(key), hide_input=True)
+        first: str = click.prompt(
+            self.library.say(key),
+            hide_input=True,
+            default="" if optional else None,
+            show_default=False,
+        )
         if confirm:
             again = click.prompt(self.library.say("vault.repeat_passphrase"), hide_input=True)
             if again != first:
@@ -55,9 +61,12 @@ class Secrets:
 
 
 @contextmanager
-def held(ctx: click.Context, data: Path | None, encrypted: bool) -> Iterator[tuple[Path, Library]]:
+def held(
+    ctx: click.Context, data: Path | None, encrypted: bool | None = None
+) -> Iterator[tuple[Path, Library]]:
     """The workbook's folder and library, its lock held for one writing command; a plain
-    refusal if the app has it open, or if it is (or is not) ``encrypted`` already."""
+    refusal if the app has it open, or if it is (or is not) ``encrypted`` already (either
+    will do when ``None``)."""
     from workbook import vault
 
     folder = folder_of(ctx, data)
@@ -70,7 +79,7 @@ def held(ctx: click.Context, data: Path | None, encrypted: bool) -> Iterator[tup
     except AlreadyOpenError:
         fail(library.say("errors.already_open"))
     try:
-        if vault.is_encrypted(folder) != encrypted:
+        if encrypted is not None and vault.is_encrypted(folder) != encrypted:
             fail(library.say("vault.not_encrypted" if encrypted else "vault.already_encrypted"))
         yield folder, library
     finally:

@@ -16,6 +16,11 @@ BACKUPS_FOLDER = "backups"
 KEY_FILE = "key.json"
 
 
+def session_file(session_id: str) -> str:
+    """The session ``session_id``'s file, as a path relative to the data folder."""
+    return f"{SESSIONS_FOLDER}/{session_id}.json"
+
+
 def data_file_names(folder: Path) -> list[str]:
     """The couple's data files in ``folder`` that exist, as paths relative to it: the
     workbook, the index, then every session file by name."""

@@ -127,3 +127,13 @@ def mutual_items(step: Step, first: dict[str, str], second: dict[str, str]) -> l
         for item in step.items
         if first.get(item) in OPEN_MARKS and second.get(item) in OPEN_MARKS
     ]
+
+
+def seen_only_by_author(step: Step, turns: list[Turn], index: int) -> bool:
+    """Whether the answer at ``turns[index]`` (at ``step``) has been seen by no one but its
+    author, so its author alone may delete it: a private step's answer that is never shown
+    (``reveal = never``) or whose visit was not revealed (the other partner has not answered
+    yet, or either passed; a menu's marks before its reveal). Anything at a step that is not
+    private, or revealed together, the other partner has seen: it can be hidden, not deleted.
+    """
+    return step.private and (step.reveal == "never" or not is_revealed(turns, index))

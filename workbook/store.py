@@ -18,6 +18,7 @@ The same class runs over memory (``Store.in_memory``) for property tests.
 from __future__ import annotations
 
 import contextlib
+import copy
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -28,7 +29,7 @@ from tinydb import TinyDB
 from workbook.aside import move_aside, new_keeping
 from workbook.backend import Backend
 from workbook.errors import BadFile, BadKind
-from workbook.layout import INDEX_FILE, SESSIONS_FOLDER, WORKBOOK_FILE
+from workbook.layout import INDEX_FILE, WORKBOOK_FILE, session_file
 from workbook.models import (
     SCHEMA_VERSION,
     Agreement,
@@ -49,7 +50,7 @@ from workbook.models import (
     Sitting,
     Turn,
 )
-from workbook.storage import CachedBatchMiddleware, Codec
+from workbook.storage import CachedBatchMiddleware, Codec, Data
 
 #: How a damaged index may be found; it is then rebuilt from the session files.
 REBUILDABLE: frozenset[BadKind] = frozenset({"truncated", "not_json", "foreign"})
@@ -261,7 +262,7 @@ class Store:
 
     @staticmethod
     def _session_name(session_id: str) -> str:
-        return f"{SESSIONS_FOLDER}/{session_id}.json"
+        return session_file(session_id)
 
     def _session_db(self, session_id: str) -> TinyDB:
         return self._backend.db(self._session_name(session_id))
@@ -386,6 +387,18 @@ class Store:
         if stale and not self._backend.read_only:
             self._index.table("sessions").remove(lambda d: d.get("id") in stale)
         return changed + len(stale)
+
+    def rewrite(self, name: str, change: Callable[[Data], object]) -> None:
+        """Change the file ``name`` as raw tables in one write, as a deletion changes its copies
+        under ``backups/`` (``forget``). Tables are read whole, never through a query cache."""
+        db = self._backend.db(name)
+        data = copy.deepcopy(db.storage.read() or {})
+        change(data)
+        db.storage.write(data)
+
+    def remove_session_file(self, session_id: str) -> None:
+        """Delete a session's file (its index entry goes by ``rewrite``)."""
+        self._backend.remove(self._session_name(session_id))
 
     def close(self) -> None:
         self._backend.close()
