@@ -70,6 +70,8 @@ class WorkbookApp(IdleLock, App[None]):
         self.title = book.library.say("app.title")
         self.sub_title = book.library.say("app.subtitle")
         self.pace_suggested = False
+        self.sealing = False
+        """Settings is sealing or unsealing every file: the app's keys wait."""
 
     def on_mount(self) -> None:
         self.book.sitting.begin()
@@ -121,8 +123,12 @@ class WorkbookApp(IdleLock, App[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """While the cover (or the idle lock) is on top none of the app's keys act (they are
         priority bindings, so they would, over any screen): the first key only lifts the
-        cover, and only the passphrase lifts the lock."""
-        return not isinstance(self.screen, CoverScreen | PassphraseScreen)
+        cover, and only the passphrase lifts the lock. Nor while every file is being sealed
+        or unsealed (``sealing``): a break or quitting would save part way through."""
+        covered = isinstance(self.screen, CoverScreen | PassphraseScreen)
+        if (covered or self.sealing) and action in {b.action for b in self.BINDINGS}:
+            return False  # only the app's own keys: Tab still moves between the boxes
+        return True
 
     def action_cover(self) -> None:
         self.cover("privacy")

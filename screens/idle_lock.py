@@ -42,7 +42,7 @@ class IdleLock:
         app: Any = self
         if self._idle_minutes is None or self._last_input is None:
             return
-        if app.under_way(PassphraseScreen):
+        if app.under_way(PassphraseScreen) or app.sealing:
             return
         if self.book.clock.now() - self._last_input >= timedelta(minutes=self._idle_minutes):
             self.lock_now()
@@ -52,7 +52,7 @@ class IdleLock:
         folder = self.book.store.folder
         assert folder is not None
         app.keep_words()
-        screen = PassphraseScreen(folder, self.book.library, "vault.locked_heading")
+        screen = PassphraseScreen(folder, self.book.library, at_start=False)
         app.push_screen(screen, lambda _: self._unlocked())
 
     def _unlocked(self) -> None:

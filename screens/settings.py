@@ -16,6 +16,8 @@ from textual.widgets import Button, Footer, Header, Input, Label, Static
 from screens.base import UsesBook
 from screens.delete_everything import DeleteEverything
 from screens.plain import plain
+from workbook.bad_file_words import bad_file_words
+from workbook.errors import BadFile
 from workbook.layout import BACKUPS_FOLDER
 
 Mode = Literal["view", "turn_on", "change", "turn_off", "working", "recovery"]
@@ -159,6 +161,7 @@ class SettingsScreen(UsesBook, Screen[None]):
             self._tell(problem)
             return
         mode = self.mode
+        self.app.sealing = True
         await self._show("working")
         self._seal(mode, typed)
 
@@ -178,30 +181,51 @@ class SettingsScreen(UsesBook, Screen[None]):
 
     @work(thread=True, exclusive=True)
     def _seal(self, mode: Mode, typed: dict[str, str]) -> None:
+        """Seal, reseal or unseal every file, off the UI thread, with the app's keys waiting
+        (``WorkbookApp.sealing``). The recovery key is kept the moment it exists, so even a
+        change cut short (a full disk) shows it."""
         from workbook.vault import WrongPassphrase
 
         book, say = self.book, self.book.library.say
+        self.recovery = ""
+
+        def shown(recovery: str) -> None:
+            self.recovery = recovery
+
         try:
             if mode == "turn_on":
-                self.recovery = book.encrypt(typed["new"])
+                book.encrypt(typed["new"], shown)
             elif mode == "change":
-                self.recovery = book.change_passphrase(typed["current"], typed["new"])
+                book.change_passphrase(typed["current"], typed["new"], shown)
             else:
                 book.decrypt(typed["current"])
         except WrongPassphrase:
             self.app.call_from_thread(self._back_with, mode, say("vault.wrong"))
-            return
+        except BadFile as bad:
+            folder = book.store.folder
+            assert folder is not None
+            words = bad_file_words(book.library, bad, folder, book.store.codec)
+            self.app.call_from_thread(self._back_with, mode, words)
         except OSError as error:
-            reason = error.strerror or str(error)
-            self.app.call_from_thread(self._back_with, mode, say("settings.failed", reason=reason))
-            return
-        self.app.call_from_thread(self._sealed, mode)
+            words = say("vault.interrupted", reason=error.strerror or str(error))
+            self.app.call_from_thread(self._cut_short, words)
+        else:
+            self.app.call_from_thread(self._sealed, mode)
 
     async def _back_with(self, mode: Mode, words: str) -> None:
+        self.app.sealing = False
         await self._show(mode)
         self._tell(words)
 
+    async def _cut_short(self, words: str) -> None:
+        """Part way: the next unlock finishes it; a recovery key made already is shown."""
+        self.app.sealing = False
+        self.app.idle_lock_changed()
+        await self._show("recovery" if self.recovery else "view")
+        self._tell(words)
+
     async def _sealed(self, mode: Mode) -> None:
+        self.app.sealing = False
         self.app.idle_lock_changed()
         if mode == "turn_off":
             await self._show("view")

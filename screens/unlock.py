@@ -16,7 +16,9 @@ from textual.screen import Screen
 from textual.widgets import Button, Input, Static
 
 from screens.plain import plain
+from workbook.bad_file_words import bad_file_words
 from workbook.content import Library
+from workbook.errors import BadFile
 
 if TYPE_CHECKING:  # the cryptography library loads only when a workbook is encrypted
     from workbook.sealing import Sealed  # noqa: F401  (named in the generics below)
@@ -35,11 +37,14 @@ class PassphraseScreen(Screen["Sealed"]):
     PassphraseScreen ToastRack { display: none; }
     """
 
-    def __init__(self, folder: Path, library: Library, heading: str = "vault.ask_heading") -> None:
+    def __init__(self, folder: Path, library: Library, at_start: bool = True) -> None:
         super().__init__()
         self.folder = folder
         self.library = library
-        self.heading = heading
+        self.at_start = at_start
+        """At start the screen also finishes a change cut short (the app holds the lock and
+        nothing else runs yet); the idle lock only checks the passphrase."""
+        self.heading = "vault.ask_heading" if at_start else "vault.locked_heading"
 
     def compose(self) -> ComposeResult:
         say = self.library.say
@@ -61,7 +66,7 @@ class PassphraseScreen(Screen["Sealed"]):
         secret = self.query_one(Input).value
         if not secret:
             return
-        self._say("vault.opening")
+        self._say(self.library.say("vault.opening"))
         self.query_one(Input).disabled = True
         self._try(secret)
 
@@ -75,21 +80,29 @@ class PassphraseScreen(Screen["Sealed"]):
 
         try:
             codec = vault.unlock(self.folder, secret)
-            vault.finish(self.folder, codec)  # a change cut short last time ends now
+            if self.at_start:
+                codec = vault.finish(self.folder, codec)  # a change cut short ends now
         except vault.WrongPassphrase:
-            self.app.call_from_thread(self._wrong)
+            self.app.call_from_thread(self._again, self.library.say("vault.wrong"))
+            return
+        except BadFile as bad:
+            self.app.call_from_thread(self._again, bad_file_words(self.library, bad, self.folder))
+            return
+        except OSError as error:
+            said = self.library.say("vault.interrupted", reason=error.strerror or str(error))
+            self.app.call_from_thread(self._again, said)
             return
         self.app.call_from_thread(self.dismiss, codec)
 
-    def _wrong(self) -> None:
+    def _again(self, words: str) -> None:
         box = self.query_one(Input)
         box.disabled = False
         box.value = ""
         box.focus()
-        self._say("vault.wrong")
+        self._say(words)
 
-    def _say(self, key: str) -> None:
-        self.query_one("#unlock-message", Static).update(plain(self.library.say(key)))
+    def _say(self, words: str) -> None:
+        self.query_one("#unlock-message", Static).update(plain(words))
 
 
 class UnlockApp(App["Sealed | None"]):

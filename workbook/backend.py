@@ -10,6 +10,7 @@ from pathlib import Path
 from tinydb import TinyDB
 from tinydb.storages import MemoryStorage
 
+from workbook.errors import BadFile
 from workbook.layout import SESSIONS_FOLDER, data_file_names
 from workbook.storage import (
     FOLDER_MODE,
@@ -55,9 +56,14 @@ class Backend:
         return [n for n in names if n.startswith(f"{SESSIONS_FOLDER}/")]
 
     def ensure_sessions_folder(self) -> None:
+        """``sessions/`` made if missing; something else by that name is refused, not
+        passed over (the index would lose every session)."""
         if self.folder is not None:
+            sessions = self.folder / SESSIONS_FOLDER
             with contextlib.suppress(FileExistsError):
-                os.mkdir(self.folder / SESSIONS_FOLDER, FOLDER_MODE)
+                os.mkdir(sessions, FOLDER_MODE)
+            if sessions.is_symlink() or not sessions.is_dir():
+                raise BadFile(sessions, "foreign", "not a folder")
 
     def use_codec(self, codec: Codec) -> None:
         """Keep files the new way from now on (encryption turned on, changed or off); every

@@ -10,12 +10,16 @@ a workbook without encryption starts without it.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from workbook.backup_list import lock_for
 from workbook.backups import Backups
 from workbook.layout import KEY_FILE
 from workbook.storage import PLAIN, Codec
 from workbook.store import Store
+
+if TYPE_CHECKING:  # the vault (and cryptography) load only when encryption is used
+    from workbook.vault import Shown
 
 
 class VaultCalls:
@@ -40,33 +44,54 @@ class VaultCalls:
     def is_encrypted(self) -> bool:
         return self.store.folder is not None and (self.store.folder / KEY_FILE).exists()
 
-    def encrypt(self, passphrase: str) -> str:
-        """Seal every file; the recovery key, to be shown once."""
+    def encrypt(self, passphrase: str, shown: Shown | None = None) -> str:
+        """Seal every file; the recovery key, to be shown once (given to ``shown`` the moment
+        it exists, so a sealing cut short has still shown it)."""
         from workbook import vault
 
         with lock_for(self._vault_folder):
-            recovery = vault.encrypt(self._vault_folder, passphrase)
-            self._keep_files(vault.unlock(self._vault_folder, passphrase))
-        return recovery
+            try:
+                return vault.encrypt(self._vault_folder, passphrase, shown=shown)
+            finally:
+                self._keep_files_as_now(passphrase)
 
-    def change_passphrase(self, current: str, new: str) -> str:
+    def change_passphrase(self, current: str, new: str, shown: Shown | None = None) -> str:
         """``WrongPassphrase`` if ``current`` does not open it (nothing changed); else the new
-        recovery key, to be shown once."""
+        recovery key, to be shown once (and given to ``shown`` as it exists)."""
         from workbook import vault
 
         codec = vault.unlock(self._vault_folder, current)
         with lock_for(self._vault_folder):
-            recovery = vault.change_passphrase(self._vault_folder, codec, new)
-            self._keep_files(vault.unlock(self._vault_folder, new))
-        return recovery
+            try:
+                return vault.change_passphrase(self._vault_folder, codec, new, shown=shown)
+            finally:
+                self._keep_files_as_now(new, current)
 
     def decrypt(self, current: str) -> None:
         from workbook import vault
 
         codec = vault.unlock(self._vault_folder, current)
         with lock_for(self._vault_folder):
-            vault.decrypt(self._vault_folder, codec)
+            try:
+                vault.decrypt(self._vault_folder, codec)
+            finally:
+                self._keep_files_as_now(current)
+
+    def _keep_files_as_now(self, *secrets: str) -> None:
+        """After a change, finished or cut short: plain once there is no key file, else
+        sealed with the key the first of ``secrets`` that opens it gives (lenient while the
+        change is unfinished, so the next unlock can finish it)."""
+        from workbook import vault
+
+        if not vault.is_encrypted(self._vault_folder):
             self._keep_files(PLAIN)
+            return
+        for secret in secrets:
+            try:
+                self._keep_files(vault.unlock(self._vault_folder, secret))
+                return
+            except vault.WrongPassphrase:
+                continue
 
     def idle_lock_minutes(self) -> int | None:
         """After how many idle minutes the app locks itself; ``None`` when not encrypted."""

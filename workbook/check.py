@@ -27,10 +27,10 @@ from workbook.backend import Backend
 from workbook.content import EXERCISES_FOLDER
 from workbook.errors import BadFile, BadKind
 from workbook.layout import INDEX_FILE, SESSIONS_FOLDER, WORKBOOK_FILE, data_file_names
-from workbook.migrations import MIGRATIONS
+from workbook.migrations import MIGRATIONS, written_version
 from workbook.models import SCHEMA_VERSION, Agreement, PartnerId, SessionIndexEntry
 from workbook.storage import PLAIN, Codec, Data, read_data
-from workbook.store import Store
+from workbook.store import REBUILDABLE, Store
 
 T = TypeVar("T")
 
@@ -68,7 +68,10 @@ class Problem:
 
     @property
     def serious(self) -> bool:
-        """Whether it touches what is kept (a restore may be the way back), not only tidying."""
+        """Whether it touches what is kept (a restore may be the way back), not only tidying.
+        A damaged index is tidying too: the app rebuilds it from the session files."""
+        if self.path.name == INDEX_FILE and self.kind in REBUILDABLE:
+            return False
         return self.kind not in TIDYING
 
 
@@ -132,19 +135,12 @@ def inspect(folder: Path, codec: Codec = PLAIN) -> Findings:
     return found
 
 
-def _written_version(book: Data | None) -> int | None:
-    """The data version ``workbook.json``'s meta says, if it says one."""
-    meta = next(iter((book or {}).get("meta", {}).values()), None)
-    version = meta.get("schema_version") if isinstance(meta, dict) else None
-    return version if isinstance(version, int) else None
-
-
 def _migrated(folder: Path, codec: Codec, found: Findings) -> dict[str, Data] | None:
     """For a workbook an older app wrote: every data file as the app will have it once it has
     migrated it at open, in memory. None for a current (or newer) workbook, or when a file
     cannot be read or migrated (the check on disk then says so)."""
     try:
-        version = _written_version(read_data(folder / WORKBOOK_FILE, WORKBOOK_FILE, codec))
+        version = written_version(read_data(folder / WORKBOOK_FILE, WORKBOOK_FILE, codec) or {})
     except BadFile:
         return None
     if version is None or version >= SCHEMA_VERSION:

@@ -6,7 +6,7 @@ environment, where other programs could read them."""
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -15,7 +15,7 @@ import click
 
 from workbook.cli_common import data_option, fail, folder_of, library_or_fail
 from workbook.content import Library
-from workbook.errors import AlreadyOpenError
+from workbook.errors import AlreadyOpenError, BadFile
 from workbook.folder import FolderLock, is_workbook
 
 
@@ -82,6 +82,12 @@ def held(
         if encrypted is not None and vault.is_encrypted(folder) != encrypted:
             fail(library.say("vault.not_encrypted" if encrypted else "vault.already_encrypted"))
         yield folder, library
+    except BadFile as bad:  # found before anything was written
+        from workbook.bad_file_words import bad_file_words
+
+        fail(bad_file_words(library, bad, folder))
+    except OSError as error:  # part way: the next unlock finishes it
+        fail(library.say("vault.interrupted", reason=error.strerror or str(error)))
     finally:
         lock.release()
 
@@ -99,11 +105,20 @@ def unlocked(folder: Path, secrets: Secrets) -> Any:
         return vault.unlock(folder, secrets.ask("vault.current_passphrase"))
     except vault.WrongPassphrase:
         fail(secrets.library.say("vault.wrong"))
+    except BadFile as bad:
+        from workbook.bad_file_words import bad_file_words
+
+        fail(bad_file_words(secrets.library, bad, folder))
 
 
-def _say_recovery(library: Library, recovery: str) -> None:
-    click.echo(library.say("vault.recovery_key", code=recovery))
-    click.echo(library.say("vault.recovery_word"))
+def _shown(library: Library) -> Callable[[str], None]:
+    """Say the recovery key the moment it exists, before any file is sealed."""
+
+    def say(recovery: str) -> None:
+        click.echo(library.say("vault.recovery_key", code=recovery))
+        click.echo(library.say("vault.recovery_word"))
+
+    return say
 
 
 @vault_command
@@ -114,9 +129,8 @@ def encrypt(ctx: click.Context, data: Path | None, from_stdin: bool) -> None:
     with held(ctx, data, encrypted=False) as (folder, library):
         passphrase = Secrets(library, from_stdin).new()
         click.echo(library.say("vault.working"), err=True)
-        recovery = vault.encrypt(folder, passphrase)
+        vault.encrypt(folder, passphrase, shown=_shown(library))
     click.echo(library.say("vault.encrypted"))
-    _say_recovery(library, recovery)
     click.echo(library.say("vault.old_copies"))
 
 
@@ -130,9 +144,8 @@ def passphrase(ctx: click.Context, data: Path | None, from_stdin: bool) -> None:
         codec = unlocked(folder, secrets)
         chosen = secrets.new()
         click.echo(library.say("vault.working"), err=True)
-        recovery = vault.change_passphrase(folder, codec, chosen)
+        vault.change_passphrase(folder, codec, chosen, shown=_shown(library))
     click.echo(library.say("vault.changed"))
-    _say_recovery(library, recovery)
 
 
 @vault_command

@@ -15,7 +15,7 @@ import os
 from pathlib import Path
 
 from workbook.content import EXERCISES_FOLDER
-from workbook.errors import AlreadyOpenError, DataFolderError
+from workbook.errors import AlreadyOpenError, BadFile, DataFolderError
 from workbook.layout import LOCK_FILE, SESSIONS_FOLDER, WORKBOOK_FILE
 from workbook.storage import FILE_MODE, FOLDER_MODE
 
@@ -81,7 +81,10 @@ class FolderLock:
         self._fd: int | None = None
 
     def acquire(self) -> None:
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, FILE_MODE)
+        try:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, FILE_MODE)
+        except OSError as error:  # a folder, a link or no right to it: said, never a trace
+            raise BadFile(self.path, "unreadable", error.strerror or str(error)) from error
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError as error:

@@ -52,7 +52,7 @@ def migrate(folder: Path, codec: Codec, now: datetime) -> Path | None:
     touched."""
     target = models.SCHEMA_VERSION
     book_path = folder / WORKBOOK_FILE
-    found = _version(read_data(book_path, WORKBOOK_FILE, codec) or {})
+    found = written_version(read_data(book_path, WORKBOOK_FILE, codec) or {})
     if found is None or found == target:
         return None
     if found > target:
@@ -69,7 +69,7 @@ def migrate(folder: Path, codec: Codec, now: datetime) -> Path | None:
     return keeping
 
 
-def _version(book: Data) -> int | None:
+def written_version(book: Data) -> int | None:
     """The version ``workbook.json``'s meta says; None if it says none (``Store.meta`` reports a
     meta that is not one, and writes a missing one)."""
     meta = next(iter(book.get("meta", {}).values()), None)

@@ -115,6 +115,8 @@ def parse(path: Path, text: bytes) -> Data:
         raise BadFile(path, "not_json") from error
     except json.JSONDecodeError as error:
         raise BadFile(path, "truncated" if _cut_short(text, error) else "not_json") from error
+    except (ValueError, RecursionError) as error:  # a number too long, nesting too deep
+        raise BadFile(path, "not_json") from error
     if not _tables(data):
         raise BadFile(path, "foreign")
     return data

@@ -120,6 +120,9 @@ class Store:
         holds nothing the next start would mistake for someone else's files."""
         table = self._book.table("meta")
         if not table.all():
+            if self.folder is not None and (self.folder / WORKBOOK_FILE).exists():
+                # Never written so by the app (the meta goes in first): not ours to fill in.
+                raise BadFile(self._where(WORKBOOK_FILE), "foreign", "meta")
             table.insert(_dump(meta))
         self._backend.ensure_sessions_folder()
 
@@ -368,6 +371,7 @@ class Store:
             if not db.table("session").all():
                 continue
             session = self.session(session_id)
+            self.draft(session_id)  # read here, so a draft that does not fit is named at open
             seen.add(session_id)
             turns = len(db.table("turns"))
             entry = by_id.get(session_id)

@@ -16,6 +16,7 @@ import base64
 import json
 import os
 import secrets
+import shutil
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
@@ -26,8 +27,9 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 from pydantic import BaseModel, ValidationError
 
+from workbook.backup_list import MANIFEST_FILE
 from workbook.errors import BadFile, WorkbookError
-from workbook.layout import KEY_FILE, every_data_file
+from workbook.layout import BACKUPS_FOLDER, KEY_FILE, every_data_file
 from workbook.sealing import KEY_BYTES, KEY_ID_BYTES, NONCE_BYTES, Sealed
 from workbook.storage import PLAIN, SEALED_MARK, Codec, fsync_folder, read_raw, write_atomically
 
@@ -75,7 +77,7 @@ def _b64(raw: bytes) -> str:
 
 
 def _unb64(text: str) -> bytes:
-    return base64.b64decode(text)
+    return base64.b64decode(text, validate=True)
 
 
 def _normal(secret: str, by: WrapBy) -> bytes:
@@ -129,9 +131,14 @@ def read_key_file(folder: Path) -> KeyFile:
     if raw is None:
         raise BadFile(path, "foreign", "missing")
     try:
-        return KeyFile.model_validate(json.loads(raw))
+        key_file = KeyFile.model_validate(json.loads(raw))
+        for wrap in key_file.wraps:  # every field a later step decodes, decoded once here
+            bytes.fromhex(wrap.key_id), _unb64(wrap.salt), _unb64(wrap.nonce)
+            Scrypt(salt=b"check", length=KEY_BYTES, n=wrap.cost.n, r=wrap.cost.r, p=wrap.cost.p)
+        bytes.fromhex(key_file.key_id)
     except (ValueError, ValidationError) as error:
         raise BadFile(path, "foreign", "not a key file") from error
+    return key_file
 
 
 def _write_key_file(folder: Path, key_file: KeyFile) -> None:
@@ -179,22 +186,52 @@ def _is_plain(raw: bytes) -> bool:
     return not raw.startswith(SEALED_MARK)
 
 
-def finish(folder: Path, codec: Sealed) -> None:
+def finish(folder: Path, codec: Sealed) -> Codec:
     """Complete what the key file says is under way (after a crash, or as the last step of
     each change): seal every file with the current key and forget any other, or unseal every
-    file and remove the key file."""
+    file and remove the key file. Returns how files are kept from now on: the one thing to
+    save with afterwards (a retiring key, or a key file gone, must never seal anything)."""
     key_file = read_key_file(folder)
-    if key_file.state == "sealed":
-        return
     lenient = Sealed(codec.keys, codec.current, lenient=True)
     if key_file.state == "unsealing":
+        _tidy(folder)
         _rewrite_all(folder, lenient, PLAIN, _is_plain)
         (folder / KEY_FILE).unlink()
         fsync_folder(folder)
+        return PLAIN
+    if key_file.state == "sealing":
+        _tidy(folder)
+        _rewrite_all(folder, lenient, lenient, lenient.is_sealed_now)
+        current = [w for w in key_file.wraps if w.key_id == key_file.key_id]
+        _write_key_file(folder, key_file.model_copy(update={"state": "sealed", "wraps": current}))
+    return Sealed({codec.current: codec.keys[codec.current]}, codec.current)
+
+
+def _tidy(folder: Path) -> None:
+    """Before sealing or unsealing: remove what could hold words the other way and that no
+    rewrite reaches: temp files of writers that died mid-save (anywhere, backups included),
+    half-made or half-dropped backup generations, and backup manifests (hashes of the files
+    as they were; a backup without one hashes its files afresh)."""
+    for temp in folder.rglob(".*.tmp"):
+        if temp.is_file() and not temp.is_symlink():
+            temp.unlink()
+    backups = folder / BACKUPS_FOLDER
+    if not backups.is_dir():
         return
-    _rewrite_all(folder, lenient, lenient, lenient.is_sealed_now)
-    current = [w for w in key_file.wraps if w.key_id == key_file.key_id]
-    _write_key_file(folder, key_file.model_copy(update={"state": "sealed", "wraps": current}))
+    for entry in backups.iterdir():
+        if entry.name.startswith(".") and entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry)
+        elif entry.is_dir() and (entry / MANIFEST_FILE).is_file():
+            (entry / MANIFEST_FILE).unlink()
+
+
+def _readable(folder: Path, codec: Codec) -> None:
+    """Every file can be read as it is kept now (``BadFile`` otherwise), before anything is
+    written: a change never starts on a folder it could not finish."""
+    for path, name in every_data_file(folder):
+        raw = read_raw(path)
+        if raw is not None:
+            codec.unseal(path, name, raw)
 
 
 def _start_sealing(
@@ -218,22 +255,39 @@ def _start_sealing(
     return Sealed(keys, key_id, lenient=True), recovery
 
 
-def encrypt(folder: Path, passphrase: str, cost: Cost | None = None) -> str:
+Shown = Callable[[str], None]
+"""Given the recovery key the moment it exists, before any file is sealed: if sealing is then
+cut short, the key has been shown, and the next unlock finishes the sealing."""
+
+
+def encrypt(
+    folder: Path, passphrase: str, cost: Cost | None = None, shown: Shown | None = None
+) -> str:
     """Seal every file under a new data key; return the recovery key, to be shown once."""
     if is_encrypted(folder):
         raise BadFile(folder / KEY_FILE, "sealed")
+    _readable(folder, PLAIN)
     codec, recovery = _start_sealing(folder, passphrase, cost or REAL_COST, None)
+    if shown is not None:
+        shown(recovery)
     finish(folder, codec)
     return recovery
 
 
 def change_passphrase(
-    folder: Path, codec: Sealed, passphrase: str, cost: Cost | None = None
+    folder: Path,
+    codec: Sealed,
+    passphrase: str,
+    cost: Cost | None = None,
+    shown: Shown | None = None,
 ) -> str:
     """A new passphrase, a new data key, every file sealed again with it (backups too), and
     a new recovery key, returned to be shown once: the old passphrase and recovery key open
     nothing any more."""
+    _readable(folder, codec)
     new_codec, recovery = _start_sealing(folder, passphrase, cost or REAL_COST, codec)
+    if shown is not None:
+        shown(recovery)
     finish(folder, new_codec)
     return recovery
 
@@ -241,6 +295,7 @@ def change_passphrase(
 def decrypt(folder: Path, codec: Sealed) -> None:
     """Every file back to plain, then the key file removed."""
     key_file = read_key_file(folder)
+    _readable(folder, codec)
     _write_key_file(folder, key_file.model_copy(update={"state": "unsealing"}))
     finish(folder, codec)
 

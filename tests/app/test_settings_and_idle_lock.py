@@ -126,6 +126,9 @@ async def test_the_idle_lock_covers_everything_and_keeps_typing(
             await pilot.press("ctrl+t")  # no time-out, no other key acts under the lock
             await settle(pilot)
             assert "Locked while you were away" in screen_words(pilot)
+            await pilot.press("tab")  # moving between the box and the buttons still works
+            assert app.focused is not None and app.focused.id == "open"
+            await pilot.press("shift+tab")
             await paste(pilot, "not the passphrase")
             await pilot.press("enter")
             await app.workers.wait_for_complete()

@@ -10,6 +10,7 @@ writes is in ``test_store_writes.py``; repair at open and damaged files in
 from __future__ import annotations
 
 import errno
+import json
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,11 +24,12 @@ from tests.unit.store_files import (
     leftovers,
     new_book,
     open_book,
+    session_file,
     snapshot,
 )
 from workbook.book import Workbook
 from workbook.clock import ManualClock
-from workbook.errors import AlreadyOpenError, DataFolderError
+from workbook.errors import AlreadyOpenError, BadFile, DataFolderError
 
 # -- helpers -----------------------------------------------------------------------------
 
@@ -190,3 +192,44 @@ def test_a_first_save_cut_short_leaves_a_folder_that_still_opens(
     assert book.partners()["a"].name == "Alex"
     book.close()
     assert leftovers(data_folder) == []
+
+
+@pytest.mark.parametrize(
+    "where, damage",
+    [
+        ("workbook.json", lambda raw: b"{}"),
+        ("workbook.json", lambda raw: b"[" * 100_000),
+        ("workbook.json", lambda raw: b'{"meta": {"1": {"n": ' + b"9" * 5000 + b"}}}"),
+        ("sessions", None),
+        ("draft", None),
+    ],
+    ids=["no meta", "nested too deep", "a number too long", "sessions a file", "a bad draft"],
+)
+def test_odd_damage_is_named_at_the_door_and_left_alone(
+    data_folder: Path, clock: ManualClock, where: str, damage: Any
+) -> None:
+    """Shapes TinyDB or Python would choke on, or that the app would otherwise fill in or
+    pass over: each is a BadFile at open, and nothing is changed."""
+    book = new_book(data_folder, clock)
+    session = book.start("active-listening", SPEAKER_FIRST)
+    book.save_draft(session.id, book.view(book.load(session.id)), "half a thought")
+    book.close()
+    if where == "sessions":
+        sessions = data_folder / "sessions"
+        for file in sessions.iterdir():
+            file.unlink()
+        sessions.rmdir()
+        sessions.write_bytes(b"")
+    elif where == "draft":
+        path = session_file(data_folder, session.id)
+        data = json.loads(path.read_bytes())
+        next(iter(data["draft"].values()))["mood"] = "tired"
+        path.write_text(json.dumps(data))
+    else:
+        path = data_folder / where
+        path.write_bytes(damage(path.read_bytes()))
+    before = snapshot(data_folder)
+    with pytest.raises(BadFile):
+        Workbook.open(data_folder, clock=clock)
+    after = snapshot(data_folder)
+    assert {k: v[0] for k, v in after.items()} == {k: v[0] for k, v in before.items()}

@@ -158,3 +158,99 @@ def test_real_scrypt_cost_round_trip(folder: Path) -> None:
     wraps = json.loads((folder / "key.json").read_text())["wraps"]
     assert {w["cost"]["n"] for w in wraps} == {2**17}
     assert answers(folder, vault.unlock(folder, PASSPHRASE)) == [ANSWER]
+
+
+# -- changes cut short, and what could be left behind (from the review of issue 7) ---------
+
+
+def test_turning_off_cut_short_then_finished_saves_plain(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    vault.encrypt(folder, PASSPHRASE, CHEAP)
+    real = vault.write_atomically
+
+    def full_after_one(path: Path, payload: bytes, calls: list[int] = []) -> None:  # noqa: B006
+        if path.name != "key.json":
+            if calls:
+                raise OSError(28, "No space left on device")
+            calls.append(1)
+        real(path, payload)
+
+    monkeypatch.setattr(vault, "write_atomically", full_after_one)
+    with pytest.raises(OSError):
+        vault.decrypt(folder, vault.unlock(folder, PASSPHRASE))
+    monkeypatch.undo()
+    codec = vault.finish(folder, vault.unlock(folder, PASSPHRASE))  # as the app's start does
+    assert not (folder / "key.json").exists()
+    book = Workbook.open(folder, codec=codec)  # type: ignore[arg-type]
+    book.set_partners("Alex", "Robin")
+    book.close()
+    assert not (folder / "workbook.json").read_bytes().startswith(SEALED_MARK)
+    assert answers(folder) == [ANSWER]
+
+
+def test_a_file_that_cannot_be_read_stops_encryption_before_anything_is_written(
+    folder: Path, tmp_path: Path
+) -> None:
+    session = next((folder / "sessions").glob("*.json"))
+    (tmp_path / "elsewhere.json").write_bytes(session.read_bytes())
+    session.unlink()
+    session.symlink_to(tmp_path / "elsewhere.json")
+    before = snapshot(folder)
+    with pytest.raises(BadFile):
+        vault.encrypt(folder, PASSPHRASE, CHEAP)
+    assert snapshot(folder) == before
+    assert not (folder / "key.json").exists()
+
+
+def test_the_recovery_key_is_given_before_sealing_so_a_cut_short_one_has_it(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    given: list[str] = []
+    real = vault.write_atomically
+
+    def full(path: Path, payload: bytes) -> None:
+        if path.name != "key.json":
+            raise OSError(28, "No space left on device")
+        real(path, payload)
+
+    monkeypatch.setattr(vault, "write_atomically", full)
+    with pytest.raises(OSError):
+        vault.encrypt(folder, PASSPHRASE, CHEAP, shown=given.append)
+    monkeypatch.undo()
+    assert len(given) == 1
+    vault.finish(folder, vault.unlock(folder, given[0]))
+    assert answers(folder, vault.unlock(folder, PASSPHRASE)) == [ANSWER]
+
+
+def test_sealing_leaves_no_plain_temp_scratch_or_manifest_behind(folder: Path) -> None:
+    words = ANSWER.encode()
+    (folder / ".workbook.json.999.tmp").write_bytes(words)
+    scratch = folder / "backups" / ".making-999-1"
+    scratch.mkdir(parents=True)
+    (scratch / "workbook.json").write_bytes(words)
+    [copy] = [p for p in (folder / "backups").iterdir() if not p.name.startswith(".")]
+    (copy / ".index.json.999.tmp").write_bytes(words)
+    (copy / "manifest.json").write_text('{"files": {"workbook.json": "abc"}}')
+    vault.encrypt(folder, PASSPHRASE, CHEAP)
+    left = [p for p in files_under(folder) if b"MARIGOLD" in p.read_bytes()]
+    assert left == []
+    assert not (copy / "manifest.json").exists()
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda text: text[: len(text) // 2],
+        lambda text: text.replace('"n": 16', '"n": 3'),
+        lambda text: text.replace('"salt": "', '"salt": "!!'),
+    ],
+    ids=["cut short", "a cost scrypt refuses", "a salt that is not base64"],
+)
+def test_a_damaged_key_file_is_a_bad_file_not_a_crash(folder: Path, damage: object) -> None:
+    vault.encrypt(folder, PASSPHRASE, CHEAP)
+    key = folder / "key.json"
+    key.write_text(damage(key.read_text()))  # type: ignore[operator]
+    with pytest.raises(BadFile) as refused:
+        vault.unlock(folder, PASSPHRASE)
+    assert refused.value.path == str(key)
