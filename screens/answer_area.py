@@ -1,11 +1,15 @@
-"""The part of the Exercise screen that takes an answer, one shape per kind of step.
+"""The part of the Exercise screen that asks and takes an answer, one shape per kind of step
+(the correction of a last answer shows the same).
 
-``answer_widgets`` lays out a fresh set of input widgets for a ``TurnView`` (a fresh set per
-turn, so nothing of the previous partner's answer survives in an undo history);
-``read_answer`` reads the value back for the core to check.
+``step_words`` lays out what the step says; ``answer_widgets`` a fresh set of input widgets
+for a ``TurnView`` (a fresh set per turn, so nothing of the previous partner's answer survives
+in an undo history), with its buttons (``answer_input``: the input alone); ``read_answer``
+reads the value back for the core to check.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from rich.text import Text
 from textual import on
@@ -13,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Button, Input, OptionList, TextArea
+from textual.widgets import Button, Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from screens.answer_box import AnswerBox
@@ -26,14 +30,17 @@ from workbook.turn_view import TurnView
 
 class MarkList(OptionList):
     """Items that each carry a mark, shown in words or signs, never by colour alone; Enter,
-    space or a click moves the highlighted item's mark one along ``cycle``."""
+    space or a click moves the highlighted item's mark one along ``cycle``. Each starts at its
+    mark in ``start`` (an answer being corrected), else at the cycle's first."""
 
     BINDINGS = [Binding("space", "select", "Change mark", show=False)]
 
-    def __init__(self, items: list[str], cycle: list[str], **kwargs: str) -> None:
+    def __init__(
+        self, items: list[str], cycle: list[str], start: dict[str, str], **kwargs: str
+    ) -> None:
         self.items = items
         self.cycle = cycle
-        self.marks = {item: cycle[0] for item in items}
+        self.marks = {item: start.get(item, cycle[0]) for item in items}
         super().__init__(*(Option(self.line(i), id=str(n)) for n, i in enumerate(items)), **kwargs)
 
     def line(self, item: str) -> Text:
@@ -52,9 +59,11 @@ class MenuMarks(MarkList):
     """A menu: every item is marked no, maybe or yes (in words), starting at no, so nothing
     is offered by default."""
 
-    def __init__(self, items: list[str], library: Library, **kwargs: str) -> None:
+    def __init__(
+        self, items: list[str], library: Library, start: dict[str, str], **kwargs: str
+    ) -> None:
         self.library = library
-        super().__init__(items, ["no", "maybe", "yes"], **kwargs)
+        super().__init__(items, ["no", "maybe", "yes"], start, **kwargs)
 
     def line(self, item: str) -> Text:
         mark = self.library.say(f"menu.{self.marks[item]}")
@@ -64,8 +73,8 @@ class MenuMarks(MarkList):
 class PickList(MarkList):
     """Choose any number of items: a chosen one shows [x], the others [ ]."""
 
-    def __init__(self, items: list[str], **kwargs: str) -> None:
-        super().__init__(items, [" ", "x"], **kwargs)
+    def __init__(self, items: list[str], start: dict[str, str], **kwargs: str) -> None:
+        super().__init__(items, [" ", "x"], start, **kwargs)
 
     def line(self, item: str) -> Text:
         return plain(f"[{self.marks[item]}] {item}")
@@ -83,28 +92,53 @@ def answer_widgets(view: TurnView, library: Library) -> ComposeResult:
     if view.keeps:
         pass_label = "Not today: keep it for later"
     if view.kind == "choice":
-        choices = OptionList(*(Option(plain(o.label), id=o.id) for o in view.options), id="choices")
-        ids = [o.id for o in view.options]  # a prefilled choice starts on its option
-        choices.highlighted = ids.index(view.start_text) if view.start_text in ids else 0
-        yield choices
-        submit_label = ""
-    elif view.kind == "pick":
-        yield PickList(view.items, id="pick")
-    elif view.kind == "menu":
-        yield MenuMarks(view.items, library, id="menu")
+        submit_label = ""  # choosing an option answers
     elif view.kind in AGREEING_KINDS:
         submit_label, pass_label = "Agree", "Not yet"
-    elif view.kind == "date":
-        placeholder = library.say("exercise.date_placeholder")
-        yield Input(view.start_text, placeholder=placeholder, id="date")
-    else:
-        box = AnswerBox(view.start_text, id="answer", soft_wrap=True, show_line_numbers=False)
-        box.placeholder = library.say("exercise.answer_placeholder")
-        yield box
+    yield from answer_input(view, library)
     with Horizontal(classes="buttons"):
         if submit_label:
             yield Button(submit_label, id="submit-button", variant="primary")
         yield Button(pass_label, id="pass-button")
+
+
+def step_words(view: TurnView, say: Callable[[str], Text]) -> ComposeResult:
+    """What the step says: when it is due, its prompt and hint, what private means here, the
+    earlier answers it shows, and how to mark a list (``say``: the screen's sentences)."""
+    if view.due_note:
+        yield Static(plain(view.due_note), id="due", classes="notice")
+    yield Static(plain(view.prompt, "bold"), id="prompt")
+    if view.hint:
+        yield Static(plain(view.hint, "italic"), id="hint")
+    if view.privacy_note:
+        yield Static(plain(view.privacy_note), id="privacy", classes="notice")
+    for shown in view.shown:
+        yield Static(plain(f"{shown.label}:", "dim"), classes="shown-label")
+        for text in shown.texts:
+            yield Static(plain(text), classes="shown")
+    if view.kind in ("pick", "menu"):
+        yield Static(say(f"exercise.{view.kind}_help"), classes="quiet")
+
+
+def answer_input(view: TurnView, library: Library) -> ComposeResult:
+    """The input alone for ``view``'s kind of step (none where both agree), starting from its
+    ``start_text`` or ``marks``."""
+    if view.kind == "choice":
+        choices = OptionList(*(Option(plain(o.label), id=o.id) for o in view.options), id="choices")
+        ids = [o.id for o in view.options]  # a prefilled choice starts on its option
+        choices.highlighted = ids.index(view.start_text) if view.start_text in ids else 0
+        yield choices
+    elif view.kind == "pick":
+        yield PickList(view.items, view.marks, id="pick")
+    elif view.kind == "menu":
+        yield MenuMarks(view.items, library, view.marks, id="menu")
+    elif view.kind == "date":
+        placeholder = library.say("exercise.date_placeholder")
+        yield Input(view.start_text, placeholder=placeholder, id="date")
+    elif view.kind not in AGREEING_KINDS:
+        box = AnswerBox(view.start_text, id="answer", soft_wrap=True, show_line_numbers=False)
+        box.placeholder = library.say("exercise.answer_placeholder")
+        yield box
 
 
 def read_answer(screen: Screen[object], kind: str) -> AnswerValue:

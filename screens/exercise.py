@@ -16,8 +16,9 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, OptionList, Static, TextArea
 
-from screens.answer_area import answer_widgets, read_answer
+from screens.answer_area import answer_widgets, read_answer, step_words
 from screens.base import HandsOverAgain
+from screens.change_answer import Changed, change_offer, open_change
 from screens.handover import HandOverScreen
 from screens.plain import plain
 from screens.reveal import RevealScreen
@@ -27,6 +28,7 @@ from screens.wording_check import WordingCheckScreen
 from workbook.answers import AGREEING_KINDS, AnswerError
 from workbook.drafts import DraftThrottle
 from workbook.engine import Move
+from workbook.models import Session
 from workbook.turn_view import TurnView
 
 
@@ -76,19 +78,10 @@ class ExerciseScreen(HandsOverAgain, TypingScreen):
             yield Static(plain(view.meanwhile), id="meanwhile")
             yield Static(plain(f"{view.exercise_title} · {view.progress}"), id="progress")
         with VerticalScroll(id="ask"):
-            if view.due_note:
-                yield Static(plain(view.due_note), id="due", classes="notice")
-            yield Static(plain(view.prompt, "bold"), id="prompt")
-            if view.hint:
-                yield Static(plain(view.hint, "italic"), id="hint")
-            if view.privacy_note:
-                yield Static(plain(view.privacy_note), id="privacy", classes="notice")
-            for shown in view.shown:
-                yield Static(plain(f"{shown.label}:", "dim"), classes="shown-label")
-                for text in shown.texts:
-                    yield Static(plain(text), classes="shown")
-            if view.kind in ("pick", "menu"):
-                yield Static(self.say(f"exercise.{view.kind}_help"), classes="quiet")
+            yield from step_words(view, self.say)
+            last = self.book.last_turn(self.session_id)
+            if last is not None:
+                yield from change_offer(self.book, last)
         yield Static("", id="message", classes="message -empty")
         yield from answer_widgets(view, self.book.library)
         yield Footer(compact=True)
@@ -242,12 +235,38 @@ class ExerciseScreen(HandsOverAgain, TypingScreen):
         if move.turn.passed and not self.view.private:  # a private pass is nobody's business
             key = "exercise.kept" if move.kept is not None else "exercise.passed"
             self.app.notify(library.say(key, actor=self.book.name(move.turn.partner)))
-        status = move.session.status
+        self._carry_on(move.session, move)
+
+    @on(Button.Pressed, "#change-last")
+    def _change_last(self) -> None:
+        """The floor passes back to the last answer's author for a moment; the words typed
+        here are kept first (a correction starts this turn afresh, from the new answer)."""
+        last = self.book.last_turn(self.session_id)
+        if last is not None:
+            self.keep_words()
+            open_change(self.app, self.book, self.session_id, last, self._changed)
+
+    def _changed(self, changed: Changed) -> None:
+        """After a correction the session goes on from the new answer; after taking back,
+        from the author's turn again; if the answer was kept as it was, the floor comes back
+        here (through this step's hand-over, if it is private)."""
+        if isinstance(changed, Move):
+            self._carry_on(changed.session, changed)
+        elif changed is not None:
+            self._carry_on(changed, None)
+        else:
+            self.back_from_break()
+
+    def _carry_on(self, session: Session, move: Move | None) -> None:
+        """Show what comes after a change to the session: the summary once it has ended,
+        Home while it waits, else the next turn (after any reveal, swap or hand-over)."""
+        library = self.book.library
+        status = session.status
         if status in ("completed", "set_aside"):
             self.app.switch_screen(SummaryScreen(self.session_id))
             return
         if status == "paused":
-            due = move.session.due_on
+            due = session.due_on
             words = library.say("exercise.see_you", date=due.isoformat()) if due else ""
             self.app.notify(words or library.say("exercise.paused"))
             self.dismiss()

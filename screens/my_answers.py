@@ -22,9 +22,11 @@ from textual.widgets import Button, Footer, Header, Static
 from screens.base import HandsOverAgain, UsesBook
 from screens.confirm_by_name import Ask, ConfirmByName
 from screens.handover import HandOverScreen
+from screens.hide_toggle import hiding
 from screens.plain import plain
 from workbook.book import Workbook
 from workbook.models import PartnerId, other
+from workbook.my_answers import MyAnswer
 
 
 def names_of(book: Workbook, partner: PartnerId) -> dict[str, str]:
@@ -89,12 +91,9 @@ class MyAnswersScreen(UsesBook, HandsOverAgain, Screen[None]):
                         yield Static(self.say(f"my_answers.{answer.goes}", **names), classes="goes")
                         if answer.turn_id in deletable:  # only ever one the other has not seen
                             yield self._delete_button(answer.session_id, answer.turn_id)
-                        continue
-                    button_id = f"opt-{answer.turn_id}"
-                    self.toggles[button_id] = (answer.session_id, answer.turn_id, answer.opted_in)
-                    yield Button(
-                        toggle_label(answer.opted_in), id=button_id, compact=True, classes="opt"
-                    )
+                    else:
+                        yield self._opt_toggle(answer)
+                    yield from hiding(self.partner, answer, self.say, names)
             yield Button("Back", id="back")
         yield Static("", id="message", classes="message -empty")
         yield Footer(compact=True)
@@ -119,6 +118,12 @@ class MyAnswersScreen(UsesBook, HandsOverAgain, Screen[None]):
         self.notify(
             self.book.library.say("my_answers.out_now" if opted_in else "my_answers.in_now")
         )
+
+    def _opt_toggle(self, answer: MyAnswer) -> Button:
+        button_id = f"opt-{answer.turn_id}"
+        self.toggles[button_id] = (answer.session_id, answer.turn_id, answer.opted_in)
+        label = toggle_label(answer.opted_in)
+        return Button(label, id=button_id, compact=True, classes="opt")
 
     def _delete_button(self, session_id: str, turn_id: str) -> Button:
         button_id = f"delete-{turn_id}"

@@ -8,7 +8,6 @@ after the couple (safety, consent, pacing, help) are in ``book_care``.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path
 
 from workbook import engine
@@ -19,6 +18,7 @@ from workbook.book_backups import BackupCalls
 from workbook.book_care import CareCalls, NameError_
 from workbook.book_changes import ChangeCalls
 from workbook.book_deletes import DeleteCalls
+from workbook.book_take_back import TakeBackCalls
 from workbook.book_vault import VaultCalls
 from workbook.book_words import WordsCalls
 from workbook.clock import Clock, SystemClock
@@ -43,6 +43,7 @@ from workbook.models import (
     Turn,
     new_id,
 )
+from workbook.my_answers import turns_for_both
 from workbook.path_view import PathPart, describe_path, finished, waiting_for
 from workbook.records import made_by_last_turn, record_id
 from workbook.reveal import RevealView, describe_reveal
@@ -50,24 +51,22 @@ from workbook.sittings import SittingLog
 from workbook.storage import PLAIN, Codec
 from workbook.store import Store
 from workbook.summary import Summary, summarise
-from workbook.turn_view import TurnView, describe, is_current, names_for
+from workbook.turn_view import Opened, TurnView, describe, is_current, names_for
 from workbook.wording import clean_name, fill
 from workbook.wording_check import Noticed, notice
 
 COLOURS: dict[PartnerId, str] = {"a": "cyan", "b": "magenta"}
 
 
-@dataclass(frozen=True)
-class Opened:
-    """A session as loaded: its record, its turns and any unfinished draft."""
-
-    session: Session
-    turns: list[Turn]
-    draft: Draft | None
-
-
 class Workbook(
-    CareCalls, WordsCalls, AgreementCalls, ChangeCalls, DeleteCalls, BackupCalls, VaultCalls
+    CareCalls,
+    WordsCalls,
+    AgreementCalls,
+    ChangeCalls,
+    DeleteCalls,
+    TakeBackCalls,
+    BackupCalls,
+    VaultCalls,
 ):
     """One couple's workbook, open for reading and (unless read-only) writing."""
 
@@ -368,14 +367,15 @@ class Workbook(
         return notice(self.library.wording, step, text)
 
     def summary(self, session_id: str) -> Summary:
-        """What both partners see when a session has ended."""
-        opened = self.load(session_id)
-        exercise = self.exercise_for(opened.session.exercise_id, opened.session.agreement_id)
+        """What both partners see when a session has ended (without the answers their
+        authors hid)."""
+        session = self.store.session(session_id)
+        exercise = self.exercise_for(session.exercise_id, session.agreement_id)
         return summarise(
             self.library,
             exercise,
-            opened.session,
-            opened.turns,
+            session,
+            turns_for_both(self.store, exercise, session_id),
             self.partners(),
             [a for a in self.store.agreements() if changed_in(a, session_id)],
             [m for m in self.store.milestones() if m.origin == session_id],

@@ -1,5 +1,5 @@
 """The workbook's calls for each partner's own words and what leaves the workbook: My answers
-(and opting an answer in to an export), and the export for a therapist.
+(opting an answer in to an export, hiding one), and the export for a therapist.
 
 ``Workbook`` takes these in as a base class, like ``CareCalls``, so screens and the command line
 keep calling one object while ``book.py`` keeps to a readable length.
@@ -15,7 +15,7 @@ from workbook.content import Library
 from workbook.export import ExportFormat, build_export
 from workbook.export_markdown import default_path, export_text, write_file
 from workbook.models import PartnerId
-from workbook.my_answers import MySession, collect_answers, set_opt_in
+from workbook.my_answers import MySession, collect_answers, set_hidden, set_opt_in
 from workbook.store import Store
 
 
@@ -35,6 +35,12 @@ class WordsCalls:
         ``NotOptable`` if it is not theirs to choose for."""
         now = self.clock.now()
         set_opt_in(self.store, self.library, partner, session_id, turn_id, yes, now)
+
+    def hide(self, partner: PartnerId, session_id: str, turn_id: str, yes: bool) -> None:
+        """``partner`` hides an answer of theirs from summaries and exports (``yes``) or shows
+        it again; ``NotHideable`` if it is not theirs to hide (yet)."""
+        now = self.clock.now()
+        set_hidden(self.store, self.library, partner, session_id, turn_id, yes, now)
 
     def export(
         self,

@@ -173,10 +173,25 @@ def submit(
 ) -> Move:
     """The current actor answers the current step. ``kept``: what this exercise has kept for
     later the longest, if anything (a ``from_kept`` step asks it; it opens the way there)."""
+    turn = answer_turn(exercise, session, turns, value, turn_id, now, kept)
+    return advance(exercise, session, turns, turn, kept)
+
+
+def answer_turn(
+    exercise: Exercise,
+    session: Session,
+    turns: list[Turn],
+    value: AnswerValue,
+    turn_id: str,
+    now: datetime,
+    kept: Kept | None = None,
+) -> Turn:
+    """The current actor's answer as a turn, checked against what the step takes now
+    (``AnswerError`` if it does not)."""
     step, actor = _acting(exercise, session)
     offers = [t.step_id for t in offered(exercise, step, session.round, turns, actor)]
     closed = closed_choices(exercise, step, kept)
-    turn = Turn(
+    return Turn(
         id=turn_id,
         partner=actor,
         step_id=step.id,
@@ -184,6 +199,18 @@ def submit(
         value=check_answer(step, value, now.date(), offers, closed),
         at=now,
     )
+
+
+def advance(
+    exercise: Exercise, session: Session, turns: list[Turn], turn: Turn, kept: Kept | None = None
+) -> Move:
+    """The move ``turn`` (an answer or a pass, at the session's current step, given at
+    ``turn.at``) makes from ``session``. Its answer is not checked again: ``submit`` checked
+    it, and a turn given earlier may be replayed as saved (a menu's marks are gone after its
+    reveal), so ``take_back`` can find the session as it stood before any turn."""
+    if turn.passed:
+        return _passed(exercise, session, turns, turn, kept)
+    step, now = current_step(exercise, session), turn.at
     if len(session.waiting) > 1:
         return Move(session=_next_partner(session, now), turn=turn)
     if step.shown_to_both:
@@ -256,6 +283,14 @@ def pass_turn(
     turn = Turn(
         id=turn_id, partner=actor, step_id=step.id, round=session.round, passed=True, at=now
     )
+    return advance(exercise, session, turns, turn, kept)
+
+
+def _passed(
+    exercise: Exercise, session: Session, turns: list[Turn], turn: Turn, kept: Kept | None
+) -> Move:
+    """The move a pass makes (``pass_turn`` says where it leads)."""
+    step, now = current_step(exercise, session), turn.at
     if step.actor == EACH and len(session.waiting) > 1:
         return Move(session=_next_partner(session, now), turn=turn)
     if step.shown_to_both:

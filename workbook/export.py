@@ -5,7 +5,8 @@
 default it is a summary: each partner's moment first, the dates, exercises done, agreements
 with their history and whether they are in force, reviews and the number of time-outs.
 Transcripts, when asked for, hold only what ``my_answers.exported`` lets leave: never more
-than both partners may see, and a private or ``opt_in`` answer only once its author opted in.
+than both partners may see, a private or ``opt_in`` answer only once its author opted in, and
+never one its author hid (``my_answers.turns_for_both``).
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from workbook.models import (
     SessionIndexEntry,
     SessionStatus,
 )
-from workbook.my_answers import asked, exported, opt_ins_by_turn, said
+from workbook.my_answers import asked, exported, opt_ins_by_turn, said, turns_for_both
 from workbook.privacy import visit_of
 from workbook.store import Store
 
@@ -253,7 +254,7 @@ def _transcripts(
         exercise = library.exercises.get(entry.exercise_id)
         if exercise is None or not within(entry.updated_at):
             continue
-        session, turns = store.session(entry.id), store.turns(entry.id)
+        session, turns = store.session(entry.id), turns_for_both(store, exercise, entry.id)
         lines = []
         for turn in exported(exercise, session.id, turns, opt_ins):
             both = exercise.step(turn.step_id).reveal == "match"

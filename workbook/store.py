@@ -309,11 +309,13 @@ class Store:
         turn: Turn | None = None,
         keep_draft: bool = False,
         rewritten: tuple[Turn, ...] = (),
+        removed: tuple[str, ...] = (),
     ) -> None:
         """Save the session's state, with the turn that moved it, in one write; then the index.
 
         ``rewritten`` turns replace the saved turns with their ids, in place (a menu's marks
-        erased at its reveal). The draft is cleared unless ``keep_draft``: a submitted turn
+        erased at its reveal, an answer corrected); the turns with ``removed`` ids go (an
+        answer taken back). The draft is cleared unless ``keep_draft``: a submitted turn
         replaces it.
         """
         db = self._session_db(session.id)
@@ -324,6 +326,8 @@ class Store:
             turns = db.table("turns")
             for earlier in rewritten:
                 turns.update(_dump(earlier), lambda d, i=earlier.id: d.get("id") == i)
+            if removed:
+                turns.remove(lambda d: d.get("id") in removed)
             if turn is not None:
                 turns.insert(_dump(turn))
             if not keep_draft:

@@ -7,7 +7,7 @@ passed through ``visible`` already, and every sentence comes from content.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from workbook.answers import answer_words
@@ -20,6 +20,15 @@ from workbook.wording import fill, visible
 
 #: How far ahead the review date box starts.
 REVIEW_SUGGESTION = timedelta(weeks=4)
+
+
+@dataclass(frozen=True)
+class Opened:
+    """A session as loaded: its record, its turns and any unfinished draft."""
+
+    session: Session
+    turns: list[Turn]
+    draft: Draft | None
 
 
 @dataclass(frozen=True)
@@ -67,6 +76,8 @@ class TurnView:
     due_note: str
     keeps: bool = False
     """Passing here keeps the question for later ("not today"), rather than letting it go."""
+    marks: dict[str, str] = field(default_factory=dict)
+    """For ``pick`` and ``menu``: the marks to start from (an answer being corrected)."""
 
 
 def names_for(
