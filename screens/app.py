@@ -15,6 +15,7 @@ from textual.worker import Worker, WorkerState
 from screens.about_agreement import open_about_agreement
 from screens.base import HandsOverAgain
 from screens.cover import CoverReason, CoverScreen
+from screens.discreet import Discreet
 from screens.help import HelpScreen
 from screens.home import HomeScreen
 from screens.idle_lock import IdleLock
@@ -49,7 +50,7 @@ class StopsHere(Protocol):
     def stop_here(self) -> None: ...
 
 
-class WorkbookApp(IdleLock, App[None]):
+class WorkbookApp(IdleLock, Discreet, App[None]):
     # Absolute, so a subclass defined elsewhere (a benchmark, a test) finds the stylesheet too.
     CSS_PATH = [
         Path(__file__).with_name(name) for name in ("app.tcss", "care.tcss", "keeping.tcss")
@@ -61,14 +62,14 @@ class WorkbookApp(IdleLock, App[None]):
         Binding("f1", "help", "Help", priority=True, id="help"),
         Binding("ctrl+q", "quit", "Quit", priority=True, id="quit"),
         Binding("ctrl+l", "cover", "Hide", priority=True, id="privacy"),
+        Binding("ctrl+l", "blank", "Blank", priority=True, id="blank"),
     ]
     ENABLE_COMMAND_PALETTE = False
 
     def __init__(self, book: Workbook) -> None:
         super().__init__()
         self.book = book
-        self.title = book.library.say("app.title")
-        self.sub_title = book.library.say("app.subtitle")
+        self.show_discreetly()
         self.pace_suggested = False
         self.sealing = False
         """Settings is sealing or unsealing every file: the app's keys wait."""
@@ -124,14 +125,17 @@ class WorkbookApp(IdleLock, App[None]):
         """While the cover (or the idle lock) is on top none of the app's keys act (they are
         priority bindings, so they would, over any screen): the first key only lifts the
         cover, and only the passphrase lifts the lock. Nor while every file is being sealed
-        or unsealed (``sealing``): a break or quitting would save part way through."""
+        or unsealed (``sealing``): a break or quitting would save part way through. In
+        discreet mode some keys show under neutral labels (``NEUTRAL_TWINS``)."""
         covered = isinstance(self.screen, CoverScreen | PassphraseScreen)
         if (covered or self.sealing) and action in {b.action for b in self.BINDINGS}:
             return False  # only the app's own keys: Tab still moves between the boxes
-        return True
+        return self.shown_discreetly(action)
 
     def action_cover(self) -> None:
         self.cover("privacy")
+
+    action_blank = action_cover  # the same key in discreet mode
 
     def cover(self, reason: CoverReason) -> None:
         """At once, a neutral screen over everything (someone walked in), keeping any typing;

@@ -20,8 +20,9 @@ class UsesBook:
         return self.app.book  # type: ignore[no-any-return]
 
     def say(self, key: str, **names: str) -> Text:
-        """A content sentence, with names filled in, as plain text."""
-        return plain(self.book.library.say(key, **names))
+        """A content sentence, with names filled in, as plain text (in discreet mode its
+        neutral wording, where it has one)."""
+        return plain(self.book.say(key, **names))
 
 
 class HandsOverAgain:

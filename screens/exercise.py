@@ -72,7 +72,7 @@ class ExerciseScreen(HandsOverAgain, TypingScreen):
 
     def compose(self) -> ComposeResult:
         view = self.view
-        colour = self.book.partners()[view.actor].colour
+        colour = self.book.paint(view.actor)
         with Vertical(id="turn"):
             yield Static(plain(view.banner, f"bold {colour}"), id="banner")
             yield Static(plain(view.meanwhile), id="meanwhile")

@@ -34,8 +34,12 @@ from workbook.turn_view import step_position
 
 
 class HomeScreen(UsesBook, Screen[None]):
+    shown_as: tuple[object, ...] = ()
+    """The names and the mode Home's words were composed for (``_as_set``)."""
+
     def compose(self) -> ComposeResult:
         partners = self.book.partners()
+        self.shown_as = self._as_set()
         yield Header()
         with VerticalScroll(id="home"):
             yield Static(
@@ -73,8 +77,14 @@ class HomeScreen(UsesBook, Screen[None]):
     def on_mount(self) -> None:
         self.refresh_lists()
 
-    def on_screen_resume(self) -> None:
+    async def on_screen_resume(self) -> None:
+        if self.shown_as != self._as_set():  # settings renamed someone, or changed the mode
+            await self.recompose()
         self.refresh_lists()
+
+    def _as_set(self) -> tuple[object, ...]:
+        """What Home's own words depend on beyond its lists: the names and discreet mode."""
+        return tuple(p.name for p in self.book.partners().values()), self.book.discreet()
 
     def refresh_lists(self) -> None:
         """Rebuild the three lists from the workbook as it is now."""
@@ -297,7 +307,7 @@ class HomeScreen(UsesBook, Screen[None]):
     def _own_words(self) -> OptionList:
         """A line for each partner's own answers (behind a hand-over naming them), one to
         write a summary for a therapist, one to delete a session, and one for settings."""
-        say = self.book.library.say
+        say = self.book.say
         options = [
             Option(plain(say("my_answers.line", actor=partner.name)), id=f"my-answers:{pid}")
             for pid, partner in self.book.partners().items()

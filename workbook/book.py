@@ -15,9 +15,11 @@ from workbook.agreement_sessions import changed_in, for_agreement, merged_source
 from workbook.backend import Backend
 from workbook.book_agreements import AgreementCalls
 from workbook.book_backups import BackupCalls
-from workbook.book_care import CareCalls, NameError_
+from workbook.book_care import CareCalls
+from workbook.book_care import NameError_ as NameError_  # re-exported for the screens
 from workbook.book_changes import ChangeCalls
 from workbook.book_deletes import DeleteCalls
+from workbook.book_settings import SettingsCalls
 from workbook.book_take_back import TakeBackCalls
 from workbook.book_vault import VaultCalls
 from workbook.book_words import WordsCalls
@@ -29,14 +31,12 @@ from workbook.folder import FolderLock, is_workbook, prepare_folder, sweep_temp_
 from workbook.migrations import migrate
 from workbook.models import (
     OPEN_STATUSES,
-    PARTNER_IDS,
     Agreement,
     AnswerValue,
     Draft,
     Kept,
     Meta,
     Milestone,
-    Partner,
     PartnerId,
     Session,
     SessionIndexEntry,
@@ -52,13 +52,12 @@ from workbook.storage import PLAIN, Codec
 from workbook.store import Store
 from workbook.summary import Summary, summarise
 from workbook.turn_view import Opened, TurnView, describe, is_current, names_for
-from workbook.wording import clean_name, fill
+from workbook.wording import fill
 from workbook.wording_check import Noticed, notice
-
-COLOURS: dict[PartnerId, str] = {"a": "cyan", "b": "magenta"}
 
 
 class Workbook(
+    SettingsCalls,
     CareCalls,
     WordsCalls,
     AgreementCalls,
@@ -174,33 +173,6 @@ class Workbook(
             self.store.close()
             if self._lock is not None:
                 self._lock.release()
-
-    # -- partners ------------------------------------------------------------------------
-
-    def partners(self) -> dict[PartnerId, Partner]:
-        return {p.id: p for p in self.store.partners()}
-
-    def needs_setup(self) -> bool:
-        return len(self.store.partners()) < 2
-
-    def set_partners(self, name_a: str, name_b: str) -> None:
-        """Save both names; ``NameError_`` (a texts key) says what is wrong with them."""
-        names = [clean_name(name_a), clean_name(name_b)]
-        if not all(names):
-            raise NameError_("setup.need_both")
-        if any(len(n) > 40 for n in names):
-            raise NameError_("setup.too_long")
-        if names[0].casefold() == names[1].casefold():
-            raise NameError_("setup.need_different")
-        self.store.save_partners(
-            [
-                Partner(id=pid, name=n, colour=COLOURS[pid])
-                for pid, n in zip(PARTNER_IDS, names, strict=True)
-            ]
-        )
-
-    def name(self, partner: PartnerId | None) -> str:
-        return self.partners()[partner].name if partner else ""
 
     # -- sessions ------------------------------------------------------------------------
 
