@@ -157,3 +157,16 @@ def read_answer(screen: Screen[object], kind: str) -> AnswerValue:
     if kind == "date":
         return screen.query_one("#date", Input).value.strip()
     return screen.query_one("#answer", TextArea).text
+
+
+def focus_answer(screen: Screen[object], then: str) -> None:
+    """Put the focus in the step's answer (the cursor at the end of any text), else on
+    ``then``: the one place an exercise and a correction decide where typing starts."""
+    for selector in ("#answer", "#choices", "#pick", "#menu", "#date", then):
+        found = screen.query(selector)
+        if found:
+            widget = found.first()
+            widget.focus()
+            if isinstance(widget, TextArea):
+                widget.move_cursor(widget.document.end)
+            return

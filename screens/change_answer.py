@@ -17,9 +17,9 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, Footer, OptionList, Static, TextArea
+from textual.widgets import Button, Footer, OptionList, Static
 
-from screens.answer_area import answer_input, read_answer, step_words
+from screens.answer_area import answer_input, focus_answer, read_answer, step_words
 from screens.base import HandsOverAgain, UsesBook
 from screens.handover import HandOverScreen
 from screens.plain import plain
@@ -119,14 +119,7 @@ class ChangeAnswerScreen(UsesBook, HandsOverAgain, Screen[Changed]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        for selector in ("#answer", "#choices", "#pick", "#menu", "#date", "#take-back"):
-            found = self.query(selector)
-            if found:
-                widget = found.first()
-                widget.focus()
-                if isinstance(widget, TextArea):
-                    widget.move_cursor(widget.document.end)
-                return
+        focus_answer(self, "#take-back")
 
     def tell(self, key: str, **more: str) -> None:
         message = self.query_one("#message", Static)

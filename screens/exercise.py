@@ -16,7 +16,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, OptionList, Static, TextArea
 
-from screens.answer_area import answer_widgets, read_answer, step_words
+from screens.answer_area import answer_widgets, focus_answer, read_answer, step_words
 from screens.base import HandsOverAgain
 from screens.change_answer import Changed, change_offer, open_change
 from screens.handover import HandOverScreen
@@ -122,14 +122,7 @@ class ExerciseScreen(HandsOverAgain, TypingScreen):
             self.notify(self.book.library.say("exercise.draft_restored"))
 
     def _focus_answer(self) -> None:
-        for selector in ("#answer", "#choices", "#pick", "#menu", "#date", "#submit-button"):
-            found = self.query(selector)
-            if found:
-                widget = found.first()
-                widget.focus()
-                if isinstance(widget, TextArea):
-                    widget.move_cursor(widget.document.end)
-                return
+        focus_answer(self, "#submit-button")
 
     # -- drafts --------------------------------------------------------------------------
 
