@@ -10,10 +10,12 @@ from collections.abc import Collection
 from datetime import date, timedelta
 
 from workbook.content_format import Exercise, Step
-from workbook.models import AnswerValue, Turn
+from workbook.models import MEASURES, AnswerValue, Turn
 
 AGREE = "agree"
 MENU_MARKS = ("yes", "maybe", "no")
+#: The key of a check-in answer's note, beside its measures.
+NOTE = "note"
 #: Kinds answered by saying yes together (or passing).
 AGREEING_KINDS = frozenset({"confirm", "agreement", "milestone"})
 
@@ -71,11 +73,26 @@ def check_answer(
         ):
             raise AnswerError("Mark every item yes, maybe or no.")
         return value
+    if kind == "ratings":
+        return _check_ratings(step, value)
     if kind in AGREEING_KINDS:
         if value != AGREE:
             raise AnswerError("Agree, or choose Not yet.")
         return AGREE
     raise AnswerError(f"Nothing can be answered at a {kind} step.")
+
+
+def _check_ratings(step: Step, value: AnswerValue) -> dict[str, str]:
+    """Each measure's rating as a number in the step's scale, or "" for not shared; and the
+    note ("" for none)."""
+    low, high = step.scale
+    allowed = {"", *(str(n) for n in range(low, high + 1))}
+    if not isinstance(value, dict) or not set(value) <= {*MEASURES, NOTE}:
+        raise AnswerError("Rate each one, or leave it not shared.")
+    ratings = {m: str(value.get(m, "")).strip() for m in MEASURES}
+    if not set(ratings.values()) <= allowed:
+        raise AnswerError(f"Choose a number from {low} to {high}, or not shared.")
+    return {**ratings, NOTE: str(value.get(NOTE, "")).strip()}
 
 
 def _check_date(step: Step, value: AnswerValue, today: date) -> str:
@@ -105,8 +122,18 @@ def answer_words(exercise: Exercise, turns: list[Turn], turn: Turn) -> str:
         for choice in step.choices:
             if choice.id == value:
                 return choice.label
+    if step.kind == "ratings" and isinstance(value, dict):
+        return ratings_words(step, value)
     if isinstance(value, list):
         return ", ".join(value)
     if isinstance(value, dict):
         return "\n".join(f"{item}: {mark}" for item, mark in value.items())
     return "" if value is None else str(value)
+
+
+def ratings_words(step: Step, value: dict[str, str]) -> str:
+    """A check-in answer: each measure's rating or the step's "not shared", then the note."""
+    lines = [f"{c.label}: {value.get(c.id) or step.not_shared}" for c in step.choices]
+    if value.get(NOTE):
+        lines.append(f"{step.note_label}: {value[NOTE]}")
+    return "\n".join(lines)

@@ -23,6 +23,7 @@ from workbook.book_settings import SettingsCalls
 from workbook.book_take_back import TakeBackCalls
 from workbook.book_vault import VaultCalls
 from workbook.book_words import WordsCalls
+from workbook.check_ins import check_in_by_last_turn
 from workbook.clock import Clock, SystemClock
 from workbook.content import Library, load_library
 from workbook.content_format import Exercise
@@ -141,7 +142,7 @@ class Workbook(
 
     def repair(self) -> None:
         """After a crash the session files win: rebuild the index, and any agreement (or
-        change to one) or milestone that a session's last turn made but that did not reach
+        change to one), milestone or check-in that a session's last turn made but that did not reach
         ``workbook.json``.
 
         Only a last turn is looked at, and a session's turns are read only when its last turn
@@ -151,6 +152,7 @@ class Workbook(
         agreements = self.store.agreements()
         made = {a.id for a in agreements} | merged_sources(agreements)
         made |= {m.id for m in self.store.milestones()}
+        made |= {c.id for c in self.store.check_ins()}
         for entry in self.store.index():
             exercise = self.library.exercises.get(entry.exercise_id)
             last = self.store.last_turn(entry.id)
@@ -163,6 +165,9 @@ class Workbook(
             self._keep_agreement(session, turns, agreement)
             if milestone is not None:
                 self.store.save_milestone(milestone)
+            check_in = check_in_by_last_turn(exercise, session, turns)
+            if check_in is not None:
+                self.store.save_check_in(check_in)
 
     def close(self) -> None:
         """End the sitting (if it is still going), stop a backup under way, let go of the lock."""
@@ -287,6 +292,8 @@ class Workbook(
             self._keep_agreement(move.session, [*earlier, move.turn], move.agreement)
         if move.milestone is not None:
             self.store.save_milestone(move.milestone)
+        if move.check_in is not None:
+            self.store.save_check_in(move.check_in)
         if move.unkept is not None:
             self.store.remove_kept(move.unkept)
 

@@ -45,17 +45,17 @@ class BackupCalls:
 
     def _purge_backups(self, move: engine.Move) -> None:
         """At a menu's reveal, each partner's marks and drafts go from the backups too, as
-        they went from the session file just saved. A copy that cannot be rewritten is
+        they went from the session file just saved; at a check-in's, the drafts of what each
+        kept unshared. A copy that cannot be rewritten is
         deleted. Never raises: the answer itself is saved, and a screen told otherwise would
         offer to send it again, to the next step."""
         backups = self.backups
         if backups is None:
             return
         step = move.revealed
-        menu = step is not None and (
-            self.library.exercises[move.session.exercise_id].step(step).reveal == "match"
-        )
-        if move.rewritten or menu:
+        revealed = self.library.exercises[move.session.exercise_id].step(step) if step else None
+        erases = revealed is not None and (revealed.reveal == "match" or revealed.kind == "ratings")
+        if move.rewritten or erases:
             with contextlib.suppress(OSError):  # backups/ itself cannot be read: nothing to do
                 backups.purge(session_file(move.session.id), move.rewritten)
 

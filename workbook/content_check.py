@@ -21,12 +21,15 @@ from workbook.content_format import (
     Exercise,
     Step,
 )
+from workbook.models import MEASURES
 from workbook.wording import placeholders
 
 #: Placeholders any sentence may use besides the exercise's role ids.
 GENERAL_NAMES = frozenset({"actor", "other"})
 #: Kinds whose single ``next`` is required (choices may carry their own).
-_NEEDS_NEXT = frozenset({"text", "scale", "menu", "date", "confirm", "agreement", "swap"})
+_NEEDS_NEXT = frozenset(
+    {"text", "scale", "menu", "date", "confirm", "agreement", "ratings", "swap"}
+)
 
 
 def nearest(value: str, options: Iterable[str]) -> str:
@@ -151,6 +154,8 @@ def _check_step(exercise: Exercise, step: Step, known: set[str], role_ids: list[
             out.append(f"{where(ex, sid, 'actor')}: an agreement needs both, so actor = 'both'")
     if step.kind == "menu" and not step.items:
         out.append(f"{where(ex, sid, 'items')}: a menu step needs items")
+    if step.kind == "ratings":
+        out += _check_ratings(ex, step)
     if step.reveal is not None and not step.private:
         out.append(f"{where(ex, sid, 'reveal')}: only a private step can be revealed")
     for field, target in exits(step):
@@ -162,6 +167,26 @@ def _check_step(exercise: Exercise, step: Step, known: set[str], role_ids: list[
     for field, ref in answer_references(step):
         if ref not in known:
             out.append(f"{where(ex, sid, field)}: there is no step '{ref}'{nearest(ref, known)}")
+    return out
+
+
+def _check_ratings(ex: str, step: Step) -> list[str]:
+    """A check-in's ratings: each partner alone, revealed together, one choice per measure
+    (its label), and words for "not shared" and for the note."""
+    out: list[str] = []
+    if step.actor != EACH or not step.private or step.reveal != "together":
+        out.append(
+            f"{where(ex, step.id, 'actor')}: a ratings step is for each partner alone: "
+            "actor = 'each', private = true, revealed together"
+        )
+    if [c.id for c in step.choices] != list(MEASURES):
+        out.append(
+            f"{where(ex, step.id, 'choices')}: a ratings step names the measures "
+            f"{', '.join(MEASURES)}, in that order, as its choices"
+        )
+    for field in ("not_shared", "note_label"):
+        if not getattr(step, field).strip():
+            out.append(f"{where(ex, step.id, field)}: a ratings step needs '{field}'")
     return out
 
 

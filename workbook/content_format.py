@@ -20,7 +20,17 @@ PAUSE = "pause"
 FLOW_KEYWORDS = frozenset({END, SET_ASIDE, PAUSE})
 
 StepKind = Literal[
-    "text", "choice", "pick", "scale", "menu", "date", "confirm", "agreement", "milestone", "swap"
+    "text",
+    "choice",
+    "pick",
+    "scale",
+    "menu",
+    "date",
+    "confirm",
+    "agreement",
+    "milestone",
+    "ratings",
+    "swap",
 ]
 EACH = "each"
 BOTH = "both"
@@ -122,6 +132,11 @@ class Step(Format):
     amend_prompt: str = ""
     """In a session amending an agreement: what the step asks instead of ``prompt``."""
     scale: tuple[int, int] = (0, 10)
+    not_shared: str = ""
+    """For ``ratings``: how a rating not shared reads, the same whether it was never given
+    or kept unshared (its ``choices`` name the measures, one each of ``models.MEASURES``)."""
+    note_label: str = ""
+    """For ``ratings``: what the optional note is called where it is shown."""
     items: list[str] = Field(default_factory=list)
     """For ``menu``: the items each partner marks yes / maybe / no; for ``pick``: the items
     to choose any of."""

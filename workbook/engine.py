@@ -17,10 +17,12 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from workbook.answers import AnswerError, answer_words, check_answer, latest
+from workbook.check_ins import check_in_by_last_turn
 from workbook.content_format import BOTH, EACH, END, PAUSE, SET_ASIDE, Exercise, Step
 from workbook.models import (
     Agreement,
     AnswerValue,
+    CheckIn,
     Kept,
     Milestone,
     PartnerId,
@@ -51,6 +53,7 @@ class Move:
     swapped: bool = False
     agreement: Agreement | None = None
     milestone: Milestone | None = None
+    check_in: CheckIn | None = None
     rewritten: tuple[Turn, ...] = ()
     revealed: str | None = None
     kept: Kept | None = None
@@ -262,6 +265,7 @@ def _leave_private(
         session=moved,
         turn=turn,
         swapped=swapped,
+        check_in=check_in_by_last_turn(exercise, session, after),
         rewritten=rewritten,
         revealed=None if all_passed else step.id,
     )

@@ -24,8 +24,8 @@ from workbook.models import Turn
 from workbook.storage import Data
 
 #: Tables of ``workbook.json`` whose records name one answer (by its turn id) or a session:
-#: they go with it.
-NAMING = ("kept", "opt_ins", "hidden")
+#: they go with it (a check-in holds its session's ratings and notes: it is that session's words).
+NAMING = ("kept", "opt_ins", "hidden", "check_ins")
 #: Tables whose records say which session made them, with the origin they keep once it is gone.
 MADE_IN: dict[str, str | None] = {"agreements": "", "milestones": None}
 

@@ -37,7 +37,13 @@ def _to_v2(files: dict[str, Data]) -> dict[str, Data]:
     return files
 
 
-MIGRATIONS: dict[int, Migration] = {1: _to_v2}
+def _to_v3(files: dict[str, Data]) -> dict[str, Data]:
+    """Version 3 adds check-ins, a table of their own, empty until the first one is finished:
+    nothing stored before changes shape."""
+    return files
+
+
+MIGRATIONS: dict[int, Migration] = {1: _to_v2, 2: _to_v3}
 """The migration from each version to the next, keyed by the version it migrates from."""
 
 #: What a migration's keeping is called, before the new version's number.

@@ -19,7 +19,7 @@ from typing import Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 PartnerId = Literal["a", "b"]
 PARTNER_IDS: tuple[PartnerId, PartnerId] = ("a", "b")
@@ -204,6 +204,37 @@ class Milestone(Record):
     """The session it was marked in, if any."""
     by: list[PartnerId] = Field(default_factory=list)
     created_at: AwareDatetime
+
+
+Measure = Literal["trust", "safety", "closeness"]
+"""What a check-in rates: trust, emotional safety, closeness."""
+MEASURES: tuple[Measure, ...] = ("trust", "safety", "closeness")
+
+
+class CheckInEntry(Record):
+    """One partner's part of a check-in, as they chose to share it. A rating is 0-10, or
+    None: "not shared", whether it was never given or kept unshared (nothing says which,
+    and the value kept unshared is written nowhere). Since schema version 3."""
+
+    trust: int | None = Field(default=None, ge=0, le=10)
+    safety: int | None = Field(default=None, ge=0, le=10)
+    closeness: int | None = Field(default=None, ge=0, le=10)
+    note: str | None = None
+    """The note, if its author shared it with the other partner."""
+    turn: str
+    """The turn it came from: the note leaves by export only if its author opted that in."""
+
+
+class CheckIn(Record):
+    """A check-in both partners finished: each one's shared ratings and note.
+    Since schema version 3."""
+
+    id: str
+    origin: str
+    """The session it ran as."""
+    on: date
+    at: AwareDatetime
+    entries: dict[PartnerId, CheckInEntry]
 
 
 class TimeOut(Record):

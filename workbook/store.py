@@ -2,7 +2,7 @@
 
 Layout (DESIGN, Storage)::
 
-    <data>/workbook.json        meta, partners, agreements, milestones, sittings, rests,
+    <data>/workbook.json        meta, partners, agreements, milestones, check-ins, sittings, rests,
                                 the couple's own resources, questions kept for later,
                                 each partner's moment for a therapist, answers
                                 opted in to an export
@@ -33,6 +33,7 @@ from workbook.layout import INDEX_FILE, WORKBOOK_FILE, session_file
 from workbook.models import (
     SCHEMA_VERSION,
     Agreement,
+    CheckIn,
     Draft,
     Hidden,
     Kept,
@@ -73,6 +74,10 @@ def _load(model: type[Record], doc: Any, where: str) -> Any:
 
 def _dump(record: Record) -> dict[str, Any]:
     return record.model_dump(mode="json")
+
+
+BookRecord = Agreement | Milestone | CheckIn | Sitting | Rest | OwnResource | Kept | OptIn | Hidden
+"""A record of ``workbook.json`` kept by its id."""
 
 
 class Store:
@@ -141,6 +146,7 @@ class Store:
             "partners": self.partners,
             "agreements": self.agreements,
             "milestones": self.milestones,
+            "check_ins": self.check_ins,
             "sittings": self.sittings,
             "rests": self.rests,
             "kept": self.kept,
@@ -178,7 +184,15 @@ class Store:
     def _put(
         self,
         table_name: str,
-        record: Agreement | Milestone | Sitting | Rest | OwnResource | Kept | OptIn | Hidden,
+        record: Agreement
+        | Milestone
+        | CheckIn
+        | Sitting
+        | Rest
+        | OwnResource
+        | Kept
+        | OptIn
+        | Hidden,
     ) -> None:
         """Insert ``record`` into a table of ``workbook.json``, replacing one with its id."""
         table = self._book.table(table_name)
@@ -194,6 +208,13 @@ class Store:
 
     def save_milestone(self, milestone: Milestone) -> None:
         self._put("milestones", milestone)
+
+    def check_ins(self) -> list[CheckIn]:
+        """Every check-in both finished, oldest first."""
+        return sorted(self._records(CheckIn, "check_ins"), key=lambda c: c.at)
+
+    def save_check_in(self, check_in: CheckIn) -> None:
+        self._put("check_ins", check_in)
 
     def save_sitting(self, sitting: Sitting) -> None:
         self._put("sittings", sitting)

@@ -1,0 +1,100 @@
+"""Check-ins in the core: what a finished one keeps, what "not shared" means, and the series
+the progress chart draws."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from tests.unit.own_words import PASS, Move, play
+from workbook.answers import AnswerError
+from workbook.book import Workbook
+from workbook.check_ins import CHECK_IN_EXERCISE, as_shared, series
+from workbook.clock import ManualClock
+from workbook.models import Hidden
+
+START = datetime(2026, 5, 4, 19, 0, tzinfo=UTC)
+
+
+def rated(trust: str = "", safety: str = "", closeness: str = "", note: str = "") -> dict:
+    return {"trust": trust, "safety": safety, "closeness": closeness, "note": note}
+
+
+def checked_in(book: Workbook, alex: object, sam: object) -> str:
+    session = book.start(CHECK_IN_EXERCISE, {"first": "a", "second": "b"})
+    moves: list[Move] = [("a", alex), ("b", sam)]
+    play(book, session.id, moves)
+    return session.id
+
+
+@pytest.fixture
+def book() -> Workbook:
+    return Workbook.in_memory(clock=ManualClock(START))
+
+
+def test_a_finished_check_in_keeps_what_each_shared(book: Workbook) -> None:
+    session_id = checked_in(book, rated("7", "", "5", "A calm week"), rated("6", "4", ""))
+    assert book.load(session_id).session.status == "completed"
+    [check_in] = book.store.check_ins()
+    alex, sam = check_in.entries["a"], check_in.entries["b"]
+    assert (alex.trust, alex.safety, alex.closeness, alex.note) == (7, None, 5, "A calm week")
+    assert (sam.trust, sam.safety, sam.closeness, sam.note) == (6, 4, None, None)
+    assert check_in.origin == session_id and check_in.on == START.date()
+
+
+def test_a_pass_shares_nothing_and_two_passes_keep_no_check_in(book: Workbook) -> None:
+    checked_in(book, PASS, rated("3"))
+    [check_in] = book.store.check_ins()
+    entry = check_in.entries["a"]
+    assert (entry.trust, entry.safety, entry.closeness, entry.note) == (None, None, None, None)
+    checked_in(book, PASS, PASS)
+    assert len(book.store.check_ins()) == 1
+
+
+@pytest.mark.parametrize(
+    "value",
+    [rated("11"), rated("-1"), rated("seven"), {"trust": "5", "mood": "3"}, "5", ["5"]],
+)
+def test_a_rating_outside_the_scale_is_refused(book: Workbook, value: object) -> None:
+    session = book.start(CHECK_IN_EXERCISE, {"first": "a", "second": "b"})
+    with pytest.raises(AnswerError):
+        book.submit(session.id, value)  # type: ignore[arg-type]
+
+
+def test_nothing_before_both_answered(book: Workbook) -> None:
+    session = book.start(CHECK_IN_EXERCISE, {"first": "a", "second": "b"})
+    book.submit(session.id, rated("2", "1", "3"))
+    assert book.store.check_ins() == []
+
+
+def test_a_lost_check_in_is_made_again_by_repair(book: Workbook) -> None:
+    checked_in(book, rated("7", "6", "5"), rated("4", "", "8"))
+    [made] = book.store.check_ins()
+    book.store._book.table("check_ins").truncate()  # lost to a crash after the session file
+    book.repair()
+    assert book.store.check_ins() == [made]
+
+
+def test_the_series_holds_shared_ratings_oldest_first_with_gaps(book: Workbook) -> None:
+    clock = book.clock
+    assert isinstance(clock, ManualClock)
+    for trust in ("3", "", "6"):
+        checked_in(book, rated(trust, "5"), rated("2"))
+        clock.advance(7 * 86400)
+    points = series(book.store.check_ins(), "a", "trust")
+    assert [(p.on.isoformat(), p.value) for p in points] == [
+        ("2026-05-04", 3),
+        ("2026-05-18", 6),
+    ]
+    assert [p.value for p in series(book.store.check_ins(), "b", "safety")] == []
+
+
+def test_a_hidden_part_reads_as_not_shared(book: Workbook) -> None:
+    checked_in(book, rated("2", "1", "3", "Hard week"), rated("6"))
+    [check_in] = book.store.check_ins()
+    turn = check_in.entries["a"].turn
+    hidden = {turn: Hidden(id=turn, session_id=check_in.origin, partner="a", at=START)}
+    shown = as_shared(check_in, hidden)
+    assert shown.entries["a"].trust is None and shown.entries["a"].note is None
+    assert shown.entries["b"].trust == 6
