@@ -32,6 +32,8 @@ from workbook.wording_format import Wording
 
 CONTENT_PACKAGE = "content"
 EXERCISES_FOLDER = "exercises"
+#: Sentences of the app beyond ``texts.toml``, a file per part of it (progress, milestones...).
+TEXTS_FOLDER = "texts"
 
 
 class Texts(RootModel[dict[str, dict[str, str]]]):
@@ -185,6 +187,28 @@ def shipped_exercise_files() -> list[tuple[str, str]]:
     )
 
 
+def shipped_texts() -> Texts:
+    """``texts.toml`` and every file in ``texts/`` (one per part of the app), as one set of
+    sections; a section named in two files is a bug."""
+    merged: dict[str, Any] = {}
+    folder = resources.files(CONTENT_PACKAGE).joinpath(TEXTS_FOLDER)
+    names = ["texts.toml"] + sorted(
+        f"{TEXTS_FOLDER}/{entry.name}" for entry in folder.iterdir() if entry.name.endswith(".toml")
+    )
+    for name in names:
+        data, problems = parse_toml(_shipped(name), name)
+        if data is None:
+            raise ContentError(problems)
+        twice = sorted(set(data) & set(merged))
+        if twice:
+            raise ContentError([f"{name}: section(s) {', '.join(twice)} already given"])
+        merged.update(data)
+    try:
+        return Texts.model_validate(merged)
+    except ValidationError as error:
+        raise ContentError([f"texts: {e['loc']}: {e['msg']}" for e in error.errors()]) from error
+
+
 def _load_model(model: type[BaseModel], name: str) -> Any:
     data, problems = parse_toml(_shipped(name), name)
     if data is None:
@@ -207,7 +231,7 @@ def load_library(data_folder: Path | None = None) -> Library:
     from ``<data>/exercises/`` (a problem there leaves that file out and is reported; a
     warning keeps it in and is reported)."""
     path: PathFile = _load_model(PathFile, "path.toml")
-    texts: Texts = _load_model(Texts, "texts.toml")
+    texts = shipped_texts()
     exercises: dict[str, Exercise] = {}
     shipped_problems: list[str] = []
     for name, text in shipped_exercise_files():
