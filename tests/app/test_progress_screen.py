@@ -1,0 +1,163 @@
+"""The Progress screen on a workbook with history: the chart names each partner and shows
+their shared ratings (a gap for "not shared"), the milestones and the timeline; it scrolls by
+keys, Back and Escape return. Snapshots at 80x24 and 160x50 (acceptance 2)."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+from screens.home import HomeScreen
+from screens.progress import ProgressScreen
+from screens.progress_chart import bar
+from tests.app.pilot import SIZE, make_app, reopened, screen_text, screen_words, settle
+from tests.unit.agreements_made import agreement
+from tests.unit.test_check_ins import checked_in, rated
+from workbook.book import Workbook
+from workbook.clock import ManualClock
+from workbook.models import Milestone
+
+pytestmark = pytest.mark.usefixtures("in_utc")
+
+START = datetime(2026, 2, 2, 19, 0, tzinfo=UTC)
+DAY = 86400.0
+LARGE = (160, 50)
+#: (Alex, Sam) each week: trust, emotional safety, closeness; "" is not shared.
+WEEKS = [
+    (("4", "3", "3"), ("3", "2", "4")),
+    (("4", "", "4"), ("4", "3", "4")),
+    (("5", "4", "4"), ("", "3", "5")),
+    (("5", "5", "5"), ("5", "4", "5")),
+    (
+        (
+            "6",
+            "5",
+            "",
+        ),
+        ("5", "5", "6"),
+    ),
+    (("6", "6", "6"), ("6", "", "6")),
+    (("7", "6", "7"), ("6", "6", "7")),
+    (("7", "7", "7"), ("7", "7", "8")),
+]
+
+
+def with_history(folder: Path) -> ManualClock:
+    """Alex and Sam with eight weekly check-ins, an agreement made and reviewed, a time-out and
+    two milestones (one by rule, one by hand); returns the clock, a day after the last."""
+    clock = ManualClock(START)
+    book = Workbook.open(folder, clock)
+    try:
+        book.set_partners("Alex", "Sam")
+        book.safety_check_done()
+        book.sitting.begin()
+        book.store.save_agreement(agreement("We text when we will be late.", made_at=START))
+        for week, (alex, sam) in enumerate(WEEKS):
+            checked_in(book, rated(*alex), rated(*sam))
+            if week == 2:
+                book.sitting.call_time_out(clock.now() + timedelta(minutes=30))
+            clock.advance(7 * DAY)
+        milestones = [
+            ("m-1", "Four check-ins together", date(2026, 2, 23), "rule"),
+            ("m-2", "A whole evening out, just us", date(2026, 3, 14), "by_hand"),
+        ]
+        for ident, title, on, how in milestones:
+            made = Milestone(id=ident, title=title, on=on, how=how, created_at=clock.now())
+            book.store.save_milestone(made)
+    finally:
+        book.sitting.end("closed")
+        book.close()
+    return clock
+
+
+async def open_progress(pilot: Pilot[None]) -> ProgressScreen:
+    pilot.app.push_screen(ProgressScreen())
+    await settle(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, ProgressScreen)
+    return screen
+
+
+def chart_rows(text: str) -> dict[tuple[str, str], list[str]]:
+    """The chart as painted: (measure label, name) -> the marks after the name."""
+    rows: dict[tuple[str, str], list[str]] = {}
+    measure = ""
+    for line in text.splitlines():
+        words = line.split()
+        if line.strip() in ("Trust", "Emotional safety", "Closeness"):
+            measure = line.strip()
+        elif measure and words and words[0] in ("Alex", "Sam"):
+            marks = words[1:]
+            rows[(measure, words[0])] = marks[: marks.index("latest") + 2]  # not the scrollbar
+    return rows
+
+
+def expected(partner: int, measure: int) -> list[str]:
+    """What the rows should show for ``WEEKS``: a bar and the number, "·" when not shared,
+    then the latest shared rating."""
+    values = [week[partner][measure] for week in WEEKS]
+    marks = [bar(int(v), 10)[0] + v if v else "·" for v in values]
+    return [*marks, "latest", next(v for v in reversed(values) if v)]
+
+
+async def test_the_chart_shows_each_partners_shared_ratings_by_name(data_folder: Path) -> None:
+    clock = with_history(data_folder)
+    async with reopened(data_folder, clock) as (_, pilot):
+        await open_progress(pilot)
+        text = screen_text(pilot)
+        rows = chart_rows(text)
+        for m, measure in enumerate(("Trust", "Emotional safety", "Closeness")):
+            for p, name in enumerate(("Alex", "Sam")):
+                assert rows[(measure, name)] == expected(p, m), (measure, name)
+        assert rows[("Trust", "Sam")] == (
+            ["▂3", "▃4", "·", "▄5", "▄5", "▅6", "▅6", "▆7", "latest", "7"]  # week 3: a gap
+        )
+        assert "2026-02-02" in text and "2026-03-23" in text  # the first and the last dates
+
+
+async def test_milestones_and_the_timeline_follow_and_escape_returns(data_folder: Path) -> None:
+    clock = with_history(data_folder)
+    async with reopened(data_folder, clock) as (app, pilot):
+        await open_progress(pilot)
+        assert app.focused is not None and app.focused.id == "progress"
+        await pilot.press("end")  # the page scrolls by keys
+        await settle(pilot)
+        words = screen_words(pilot)
+        for line in (
+            "Milestones 2026-03-14 A whole evening out, just us 2026-02-23 Four check-ins",
+            "2026-02-16 A time-out, to come back calmer",
+            "2026-02-02 Agreement made: “We text when we will be late.”",
+        ):
+            assert line in words
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_back_returns_and_no_check_ins_says_how_the_chart_starts(data_folder: Path) -> None:
+    book = Workbook.open(data_folder)
+    book.set_partners("Alex", "Sam")
+    book.safety_check_done()
+    book.close()
+    async with reopened(data_folder) as (app, pilot):
+        await open_progress(pilot)
+        words = screen_words(pilot)
+        say = app.book.library.say
+        for key in ("progress.no_check_ins", "progress.no_milestones", "progress.no_timeline"):
+            assert say(key) in words
+        await pilot.click("#back")
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+
+
+@pytest.mark.parametrize("size", [SIZE, LARGE], ids=["80x24", "160x50"])
+def test_progress_snapshot(snap_compare, data_folder: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    clock = with_history(data_folder)
+    app = make_app(data_folder, clock)
+    try:
+        assert snap_compare(app, terminal_size=size, run_before=open_progress)
+    finally:
+        app.book.close()
