@@ -22,10 +22,17 @@ from textual.widgets.option_list import Option
 
 from screens.answer_box import AnswerBox
 from screens.plain import plain
-from workbook.answers import AGREE, AGREEING_KINDS
+from workbook.answers import AGREE, AGREEING_KINDS, NOTE
 from workbook.content import Library
-from workbook.models import AnswerValue
+from workbook.models import RATING_MAX, AnswerValue
 from workbook.turn_view import TurnView
+
+#: The sentence that says how to mark a list, for each kind of step that has one.
+HOW_TO_MARK = {
+    "pick": "exercise.pick_help",
+    "menu": "exercise.menu_help",
+    "ratings": "check_in.how_to_rate",
+}
 
 
 class MarkList(OptionList):
@@ -49,9 +56,12 @@ class MarkList(OptionList):
     @on(OptionList.OptionSelected)
     def _moved_on(self, event: OptionList.OptionSelected) -> None:
         event.stop()  # marking an item is not answering the step
-        index = event.option_index
+        self.move_mark(event.option_index, 1)
+
+    def move_mark(self, index: int, by: int) -> None:
+        """The mark of the item at ``index``, ``by`` places along the cycle (round it)."""
         item = self.items[index]
-        self.marks[item] = self.cycle[(self.cycle.index(self.marks[item]) + 1) % len(self.cycle)]
+        self.marks[item] = self.cycle[(self.cycle.index(self.marks[item]) + by) % len(self.cycle)]
         self.replace_option_prompt_at_index(index, self.line(item))
 
 
@@ -82,6 +92,35 @@ class PickList(MarkList):
     @property
     def chosen(self) -> list[str]:
         return [item for item in self.items if self.marks[item] == "x"]
+
+
+class RatingList(MarkList):
+    """A check-in's measures, each with its rating in words and as a bar, never by colour
+    alone. Each starts "not shared"; Enter, space, a click or right moves it one up (after 10
+    comes "not shared" again), left one down."""
+
+    BINDINGS = [
+        Binding("right", "move(1)", "Higher", show=False),
+        Binding("left", "move(-1)", "Lower", show=False),
+    ]
+
+    def __init__(self, view: TurnView, **kwargs: str) -> None:
+        self.labels = {o.id: o.label for o in view.options}
+        self.not_shared = view.not_shared
+        self.width = max(map(len, self.labels.values()), default=0)
+        cycle = ["", *(str(n) for n in range(RATING_MAX + 1))]
+        super().__init__(list(self.labels), cycle, view.marks, **kwargs)
+
+    def line(self, item: str) -> Text:
+        mark, label = self.marks[item], self.labels[item].ljust(self.width)
+        if not mark:
+            return plain(f"{label}   {self.not_shared}")
+        bar = "■" * int(mark) + "·" * (RATING_MAX - int(mark))
+        return plain(f"{label}  {mark:>2}  {bar}")
+
+    def action_move(self, by: int) -> None:
+        if self.highlighted is not None:
+            self.move_mark(self.highlighted, by)
 
 
 def answer_widgets(view: TurnView, library: Library) -> ComposeResult:
@@ -116,8 +155,8 @@ def step_words(view: TurnView, say: Callable[[str], Text]) -> ComposeResult:
         yield Static(plain(f"{shown.label}:", "dim"), classes="shown-label")
         for text in shown.texts:
             yield Static(plain(text), classes="shown")
-    if view.kind in ("pick", "menu"):
-        yield Static(say(f"exercise.{view.kind}_help"), classes="quiet")
+    if view.kind in HOW_TO_MARK:
+        yield Static(say(HOW_TO_MARK[view.kind]), classes="quiet")
 
 
 def answer_input(view: TurnView, library: Library) -> ComposeResult:
@@ -132,6 +171,11 @@ def answer_input(view: TurnView, library: Library) -> ComposeResult:
         yield PickList(view.items, view.marks, id="pick")
     elif view.kind == "menu":
         yield MenuMarks(view.items, library, view.marks, id="menu")
+    elif view.kind == "ratings":
+        yield RatingList(view, id="ratings")
+        box = AnswerBox(view.start_text, id="answer", soft_wrap=True, show_line_numbers=False)
+        box.placeholder = library.say("check_in.note_placeholder", label=view.note_label)
+        yield box
     elif view.kind == "date":
         placeholder = library.say("exercise.date_placeholder")
         yield Input(view.start_text, placeholder=placeholder, id="date")
@@ -152,6 +196,9 @@ def read_answer(screen: Screen[object], kind: str) -> AnswerValue:
         return screen.query_one("#pick", PickList).chosen
     if kind == "menu":
         return dict(screen.query_one("#menu", MenuMarks).marks)
+    if kind == "ratings":
+        note = screen.query_one("#answer", TextArea).text
+        return {**screen.query_one("#ratings", RatingList).marks, NOTE: note}
     if kind in AGREEING_KINDS:
         return AGREE
     if kind == "date":
@@ -162,7 +209,7 @@ def read_answer(screen: Screen[object], kind: str) -> AnswerValue:
 def focus_answer(screen: Screen[object], then: str) -> None:
     """Put the focus in the step's answer (the cursor at the end of any text), else on
     ``then``: the one place an exercise and a correction decide where typing starts."""
-    for selector in ("#answer", "#choices", "#pick", "#menu", "#date", then):
+    for selector in ("#ratings", "#answer", "#choices", "#pick", "#menu", "#date", then):
         found = screen.query(selector)
         if found:
             widget = found.first()

@@ -22,13 +22,14 @@ from screens.change_answer import Changed, change_offer, open_change
 from screens.handover import HandOverScreen
 from screens.plain import plain
 from screens.reveal import RevealScreen
+from screens.share_ratings import ShareRatingsScreen
 from screens.summary import SummaryScreen
 from screens.typing import TypingScreen
 from screens.wording_check import WordingCheckScreen
 from workbook.answers import AGREEING_KINDS, AnswerError
 from workbook.drafts import DraftThrottle
 from workbook.engine import Move
-from workbook.models import Session
+from workbook.models import Session, other
 from workbook.turn_view import TurnView
 
 
@@ -150,7 +151,25 @@ class ExerciseScreen(HandsOverAgain, TypingScreen):
         answer = read_answer(self, self.view.kind)
         if isinstance(answer, str) and self._wording_noticed(answer):
             return  # nothing is saved until the writer has answered the gentle check
+        if self.view.kind == "ratings" and isinstance(answer, dict):
+            self._choose_what_to_share(answer)
+            return
         self._send(lambda: self.book.submit(self.session_id, answer))
+
+    def _choose_what_to_share(self, answer: dict[str, str]) -> None:
+        """A check-in: the same private screen for everyone, whatever they rated, then only
+        what is shared is saved. Back: the ratings as they were."""
+        self.keep_words()
+        actor = self.view.actor
+        names = {"actor": self.book.name(actor), "other": self.book.name(other(actor))}
+
+        def chosen(shared: dict[str, str] | None) -> None:
+            if shared is None:
+                self._focus_answer()
+            else:
+                self._send(lambda: self.book.submit(self.session_id, shared))
+
+        self.app.push_screen(ShareRatingsScreen(self.view, answer, names), chosen)
 
     #: The turn and the words its writer chose to keep after a gentle check: not checked again.
     _kept_words: tuple[TurnView, str] | None = None

@@ -54,6 +54,10 @@ class SummaryScreen(UsesBook, Screen[None]):
             for line in summary.lines:
                 style = "dim" if line.passed else ""
                 said = f"{line.author}: {line.text}" if line.author else line.text
+                if line.author and "\n" in line.text:  # a check-in: the name above its lines
+                    said = "\n".join(
+                        [f"{line.author}:", *(f"  {t}" for t in line.text.split("\n"))]
+                    )
                 yield Static(plain(said, style), classes="shown")
             yield Static(plain(summary.closing), classes="lead")
             if self.amend is not None:

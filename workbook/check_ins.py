@@ -12,8 +12,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from typing import Literal
 
 from workbook.answers import NOTE
+from workbook.content import Library
 from workbook.content_format import Exercise
 from workbook.models import (
     MEASURES,
@@ -30,6 +32,14 @@ from workbook.records import record_id
 
 #: The exercise a check-in runs as.
 CHECK_IN_EXERCISE = "check-in"
+
+
+def measure_names(library: Library) -> dict[Measure, str]:
+    """What the check-in calls each measure, in order ("Trust", "Emotional safety"...)."""
+    exercise = library.exercises[CHECK_IN_EXERCISE]
+    step = next(s for s in exercise.steps if s.kind == "ratings")
+    labels = {c.id: c.label for c in step.choices}
+    return {m: labels[m] for m in MEASURES}
 
 
 def check_in_by_last_turn(
@@ -87,3 +97,25 @@ def series(check_ins: Iterable[CheckIn], partner: PartnerId, measure: Measure) -
         if value is not None:
             points.append(Point(check_in.on, value))
     return points
+
+
+Trend = Literal["rising", "steady", "falling", "too_few"]
+#: How far (in points out of 10) the later half's average must move from the earlier half's
+#: to count as rising or falling rather than steady.
+TREND_STEP = 1.0
+
+
+def trend(points: list[Point]) -> Trend:
+    """Which way ``points`` went: the average of their later half against their earlier half
+    (fewer than two points say nothing)."""
+    if len(points) < 2:
+        return "too_few"
+    half = len(points) // 2
+    earlier = [p.value for p in points[:half]]
+    later = [p.value for p in points[len(points) - half :]]
+    moved = sum(later) / len(later) - sum(earlier) / len(earlier)
+    if moved >= TREND_STEP:
+        return "rising"
+    if moved <= -TREND_STEP:
+        return "falling"
+    return "steady"

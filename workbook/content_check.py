@@ -21,7 +21,7 @@ from workbook.content_format import (
     Exercise,
     Step,
 )
-from workbook.models import MEASURES
+from workbook.models import MEASURES, RATING_MAX
 from workbook.wording import placeholders
 
 #: Placeholders any sentence may use besides the exercise's role ids.
@@ -184,6 +184,8 @@ def _check_ratings(ex: str, step: Step) -> list[str]:
             f"{where(ex, step.id, 'choices')}: a ratings step names the measures "
             f"{', '.join(MEASURES)}, in that order, as its choices"
         )
+    if step.scale != (0, RATING_MAX):
+        out.append(f"{where(ex, step.id, 'scale')}: a check-in rates from 0 to {RATING_MAX}")
     for field in ("not_shared", "note_label"):
         if not getattr(step, field).strip():
             out.append(f"{where(ex, step.id, field)}: a ratings step needs '{field}'")

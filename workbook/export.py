@@ -3,7 +3,8 @@
 ``build_export`` gathers it; ``export_markdown.export_text`` writes it as Markdown or JSON;
 ``ExportDocument.model_json_schema()`` is the JSON's schema (``workbook export-schema``). By
 default it is a summary: each partner's moment first, the dates, exercises done, agreements
-with their history and whether they are in force, reviews and the number of time-outs.
+with their history and whether they are in force, reviews, the number of time-outs and the
+trends of shared check-in ratings.
 Transcripts, when asked for, hold only what ``my_answers.exported`` lets leave: never more
 than both partners may see, a private or ``opt_in`` answer only once its author opted in, and
 never one its author hid (``my_answers.turns_for_both``).
@@ -13,12 +14,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict
 
 from workbook.agreement_life import as_it_stood
 from workbook.agreement_sessions import for_agreement
+from workbook.check_ins import Trend, as_shared, measure_names, series, trend
 from workbook.clock import local_day
 from workbook.content import Library
 from workbook.models import (
@@ -32,7 +34,14 @@ from workbook.models import (
     SessionIndexEntry,
     SessionStatus,
 )
-from workbook.my_answers import asked, exported, opt_ins_by_turn, said, turns_for_both
+from workbook.my_answers import (
+    asked,
+    exported,
+    hidden_by_turn,
+    opt_ins_by_turn,
+    said,
+    turns_for_both,
+)
 from workbook.privacy import visit_of
 from workbook.store import Store
 
@@ -94,6 +103,22 @@ class ReviewOut(ExportPart):
     review: HistoryOut
 
 
+class RatingOut(ExportPart):
+    on: date
+    value: int
+
+
+class TrendOut(ExportPart):
+    """One partner's shared ratings of one measure, in order, and which way they went.
+    A rating not shared is simply not here."""
+
+    partner: str
+    measure: str
+    """The measure's name, as the check-in calls it."""
+    ratings: list[RatingOut]
+    trend: Trend
+
+
 class LineOut(ExportPart):
     """One answer in a transcript."""
 
@@ -117,7 +142,8 @@ class ExportDocument(ExportPart):
     notice: str
     """It is not encrypted and holds private words."""
     kind: Literal["trust-workbook-export"] = "trust-workbook-export"
-    version: Literal[1] = 1
+    version: Literal[2] = 2
+    """2: check-in trends added."""
     written_at: AwareDatetime
     partners: list[str]
     since: date
@@ -127,6 +153,10 @@ class ExportDocument(ExportPart):
     agreements: list[AgreementOut]
     reviews: list[ReviewOut]
     time_outs: int
+    check_ins: int
+    """Check-ins both finished in these dates."""
+    trends: list[TrendOut]
+    """Shared check-in ratings, each partner and measure."""
     transcripts: list[TranscriptOut] | None = None
     """Present only when transcripts were asked for."""
 
@@ -191,8 +221,30 @@ def build_export(
             if h.what == "reviewed" and within(h.at)
         ],
         time_outs=sum(1 for s in store.sittings() for t in s.time_outs if within(t.called_at)),
+        **_check_ins(store, library, partners, within),
         transcripts=_transcripts(store, library, partners, within) if transcripts else None,
     )
+
+
+def _check_ins(
+    store: Store,
+    library: Library,
+    partners: dict[PartnerId, Partner],
+    within: Callable[[datetime], bool],
+) -> dict[str, Any]:
+    """How many check-ins in the dates, and each partner's shared ratings of each measure
+    (a part its author hid reads as not shared)."""
+    hidden = hidden_by_turn(store)
+    found = [as_shared(c, hidden) for c in store.check_ins() if within(c.at)]
+    trends = []
+    for pid, partner in partners.items():
+        for measure, label in measure_names(library).items():
+            points = series(found, pid, measure)
+            ratings = [RatingOut(on=p.on, value=p.value) for p in points]
+            trends.append(
+                TrendOut(partner=partner.name, measure=label, ratings=ratings, trend=trend(points))
+            )
+    return {"check_ins": len(found), "trends": trends}
 
 
 def _titles(store: Store, library: Library) -> Callable[[SessionIndexEntry], str]:

@@ -83,6 +83,7 @@ def markdown(doc: ExportDocument, library: Library) -> str:
         *_agreements(doc, library),
         f"## {say('export.time_outs')}",
         inline(say("export.time_out_count", count=str(doc.time_outs))),
+        *_check_ins(doc, library),
         *_transcripts(doc, library),
     ]
     return "\n\n".join(out) + "\n"
@@ -101,6 +102,33 @@ def _moments(doc: ExportDocument, library: Library) -> list[str]:
         else:
             out.append(quoted(moment.text))
             out.append(inline(say("export.noted_on", date=moment.noted_on.isoformat())))
+    return out
+
+
+def _check_ins(doc: ExportDocument, library: Library) -> list[str]:
+    """How many check-ins, then each partner's shared ratings of each measure in order."""
+    say = library.say
+    out = [f"## {say('export_check_ins.heading')}"]
+    out.append(inline(say("export_check_ins.count", count=str(doc.check_ins))))
+    for partner in doc.partners:
+        out.append(f"### {inline(partner)}")
+        lines = []
+        for found in (t for t in doc.trends if t.partner == partner):
+            ratings = ", ".join(
+                say("export_check_ins.rating", value=str(r.value), date=r.on.isoformat())
+                for r in found.ratings
+            )
+            lines.append(
+                say(
+                    "export_check_ins.line",
+                    measure=found.measure,
+                    ratings=ratings,
+                    trend=say(f"export_check_ins.{found.trend}"),
+                )
+                if ratings
+                else say("export_check_ins.none", measure=found.measure)
+            )
+        out.append("\n".join(f"- {inline(line)}" for line in lines))
     return out
 
 

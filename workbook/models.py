@@ -209,6 +209,8 @@ class Milestone(Record):
 Measure = Literal["trust", "safety", "closeness"]
 """What a check-in rates: trust, emotional safety, closeness."""
 MEASURES: tuple[Measure, ...] = ("trust", "safety", "closeness")
+#: Every check-in rating is from 0 to this.
+RATING_MAX = 10
 
 
 class CheckInEntry(Record):
@@ -216,9 +218,9 @@ class CheckInEntry(Record):
     None: "not shared", whether it was never given or kept unshared (nothing says which,
     and the value kept unshared is written nowhere). Since schema version 3."""
 
-    trust: int | None = Field(default=None, ge=0, le=10)
-    safety: int | None = Field(default=None, ge=0, le=10)
-    closeness: int | None = Field(default=None, ge=0, le=10)
+    trust: int | None = Field(default=None, ge=0, le=RATING_MAX)
+    safety: int | None = Field(default=None, ge=0, le=RATING_MAX)
+    closeness: int | None = Field(default=None, ge=0, le=RATING_MAX)
     note: str | None = None
     """The note, if its author shared it with the other partner."""
     turn: str

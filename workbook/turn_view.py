@@ -78,6 +78,10 @@ class TurnView:
     """Passing here keeps the question for later ("not today"), rather than letting it go."""
     marks: dict[str, str] = field(default_factory=dict)
     """For ``pick`` and ``menu``: the marks to start from (an answer being corrected)."""
+    not_shared: str = ""
+    """For ``ratings``: how a rating not shared reads (the options are the measures)."""
+    note_label: str = ""
+    """For ``ratings``: what the optional note is called."""
 
 
 def names_for(
@@ -228,4 +232,6 @@ def describe(
         due_on=due_on,
         due_note=library.say("exercise.due", date=due_on.isoformat()) if due_on else "",
         keeps=bool(step.keep_on_pass) or step.from_kept,
+        not_shared=step.not_shared,
+        note_label=step.note_label,
     )

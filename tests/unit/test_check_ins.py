@@ -10,8 +10,9 @@ import pytest
 from tests.unit.own_words import PASS, Move, play
 from workbook.answers import AnswerError
 from workbook.book import Workbook
-from workbook.check_ins import CHECK_IN_EXERCISE, as_shared, series
+from workbook.check_ins import CHECK_IN_EXERCISE, Point, as_shared, series, trend
 from workbook.clock import ManualClock
+from workbook.export import ExportDocument
 from workbook.models import Hidden
 
 START = datetime(2026, 5, 4, 19, 0, tzinfo=UTC)
@@ -30,7 +31,9 @@ def checked_in(book: Workbook, alex: object, sam: object) -> str:
 
 @pytest.fixture
 def book() -> Workbook:
-    return Workbook.in_memory(clock=ManualClock(START))
+    made = Workbook.in_memory(clock=ManualClock(START))
+    made.set_partners("Alex", "Sam")
+    return made
 
 
 def test_a_finished_check_in_keeps_what_each_shared(book: Workbook) -> None:
@@ -98,3 +101,48 @@ def test_a_hidden_part_reads_as_not_shared(book: Workbook) -> None:
     shown = as_shared(check_in, hidden)
     assert shown.entries["a"].trust is None and shown.entries["a"].note is None
     assert shown.entries["b"].trust == 6
+
+
+def test_trend_compares_the_later_half_with_the_earlier(book: Workbook) -> None:
+    def points(*values: int) -> list[Point]:
+        return [Point(START.date(), v) for v in values]
+
+    assert trend(points(5)) == "too_few"
+    assert trend(points(3, 4, 5, 6)) == "rising"
+    assert trend(points(6, 6, 5, 6)) == "steady"
+    assert trend(points(7, 6, 5, 4)) == "falling"
+
+
+def test_the_export_holds_the_shared_ratings_and_their_trend_never_a_note(
+    book: Workbook,
+) -> None:
+    clock = book.clock
+    assert isinstance(clock, ManualClock)
+    for trust, note in (("4", "first quiet note"), ("", ""), ("5", ""), ("7", "")):
+        checked_in(book, rated(trust, "6", note=note), rated("5"))
+        clock.advance(7 * 86400)
+    doc = ExportDocument.model_validate_json(book.export("json"))
+    assert doc.check_ins == 4
+    alex_trust = next(t for t in doc.trends if (t.partner, t.measure) == ("Alex", "Trust"))
+    assert [(r.on.isoformat(), r.value) for r in alex_trust.ratings] == [
+        ("2026-05-04", 4),
+        ("2026-05-18", 5),
+        ("2026-05-25", 7),
+    ]
+    assert alex_trust.trend == "rising"
+    text = book.export("markdown")
+    assert "Trust: 4 on 2026-05-04, 5 on 2026-05-18, 7 on 2026-05-25 · rising" in text
+    assert "Closeness: none shared" in text
+    assert "first quiet note" not in text + book.export("json")
+
+
+def test_a_hidden_part_leaves_the_export(book: Workbook) -> None:
+    checked_in(book, rated("2", "1", "3"), rated("6"))
+    [check_in] = book.store.check_ins()
+    hidden = Hidden(
+        id=check_in.entries["a"].turn, session_id=check_in.origin, partner="a", at=START
+    )
+    book.store.save_hidden(hidden)
+    doc = ExportDocument.model_validate_json(book.export("json"))
+    assert all(t.ratings == [] for t in doc.trends if t.partner == "Alex")
+    assert any(t.ratings for t in doc.trends if t.partner == "Sam")

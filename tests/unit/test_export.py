@@ -86,6 +86,7 @@ def test_the_default_markdown_is_the_summary_with_no_transcript(
             "export.agreements",
             "export.reviews",
             "export.time_outs",
+            "export_check_ins.heading",
         )
     ]
     assert "Appreciations and milestones" in text
