@@ -12,13 +12,15 @@ from textual.pilot import Pilot
 
 from screens.home import HomeScreen
 from screens.progress import ProgressScreen
-from screens.progress_chart import bar
+from screens.progress_chart import bar, draw
+from tests.app.own_words import LIBRARY
 from tests.app.pilot import SIZE, make_app, reopened, screen_text, screen_words, settle
 from tests.unit.agreements_made import agreement
 from tests.unit.test_check_ins import checked_in, rated
 from workbook.book import Workbook
 from workbook.clock import ManualClock
 from workbook.models import Milestone
+from workbook.progress import ChartData, Line, MeasureLines
 
 pytestmark = pytest.mark.usefixtures("in_utc")
 
@@ -116,6 +118,9 @@ async def test_the_chart_shows_each_partners_shared_ratings_by_name(data_folder:
             ["▂3", "▃4", "·", "▄5", "▄5", "▅6", "▅6", "▆7", "latest", "7"]  # week 3: a gap
         )
         assert "2026-02-02" in text and "2026-03-23" in text  # the first and the last dates
+        await pilot.press("tab", "enter")  # to Back, by keys
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, HomeScreen)
 
 
 async def test_milestones_and_the_timeline_follow_and_escape_returns(data_folder: Path) -> None:
@@ -161,3 +166,36 @@ def test_progress_snapshot(snap_compare, data_folder: Path, size: tuple[int, int
         assert snap_compare(app, terminal_size=size, run_before=open_progress)
     finally:
         app.book.close()
+
+
+def test_a_long_history_shows_its_latest_check_ins_and_says_so() -> None:
+    """More check-ins than fit at 80 columns: a mark each for the latest that fit, dated to
+    the last, and a sentence saying how many are shown."""
+    count = 70
+    dates = tuple(date(2025, 1, 6) + timedelta(days=7 * i) for i in range(count))
+    values = tuple(None if i % 9 == 0 else i % 11 for i in range(count))
+    lines = (Line("a", "Alex", values), Line("b", "Sam", values))
+    data = ChartData(dates, (MeasureLines("trust", "Trust", lines),), top=10)
+    say = LIBRARY.say
+    text = draw(data, 74, say, {}).plain.splitlines()
+    marks = text[1].split()[1]
+    shown = len(marks)
+    assert 40 <= shown < count and marks == "".join(
+        "·" if v is None else bar(v, 10)[0] for v in values[-shown:]
+    )
+    assert text[3].split()[-1] == dates[-1].isoformat()
+    assert text[4] == say("progress.showing", shown=str(shown), count=str(count))
+    assert all(len(line) <= 74 for line in text[:4])
+
+
+def test_taller_bars_keep_the_numbers_and_gaps_on_their_bottom_row() -> None:
+    lines = (Line("a", "Alex", (10, None, 0)), Line("b", "Sam", (5, 5, 5)))
+    data = ChartData(
+        (date(2026, 1, 5), date(2026, 1, 12), date(2026, 1, 19)),
+        (MeasureLines("trust", "Trust", lines),),
+        top=10,
+    )
+    text = draw(data, 120, LIBRARY.say, {}, rows=3).plain.splitlines()
+    alex = text[1:4]
+    assert alex[0].split() == ["██"]  # a 10 fills all three rows
+    assert alex[2].split() == ["Alex", "██10", "·", "▁▁0", "latest", "0"]

@@ -135,9 +135,12 @@ def test_the_timeline_lists_what_both_have_seen_newest_first(
             created_at=clock.now(),
         )
     )
+    clock.advance(DAY)  # 8 March
+    book.retire(made.id)
     say = book.library.say
     events = timeline(book.store, book.library)
     assert [(e.on.isoformat(), e.words) for e in events] == [
+        ("2026-03-08", say("progress.event_retired", title=made.title)),
         ("2026-03-07", say("progress.event_milestone", title="A month of check-ins")),
         ("2026-03-06", say("progress.event_reopened", title=made.title)),
         ("2026-03-05", say("progress.event_check_in")),
