@@ -19,6 +19,7 @@ from workbook.cli_backups import COMMANDS as BACKUP_COMMANDS
 from workbook.cli_check import COMMANDS as CHECK_COMMANDS
 from workbook.cli_common import data_option, fail, folder_of, library_or_fail
 from workbook.cli_delete import COMMANDS as DELETE_COMMANDS
+from workbook.cli_demo import COMMANDS as DEMO_COMMANDS
 from workbook.cli_move import COMMANDS as MOVE_COMMANDS
 from workbook.cli_vault import COMMANDS as VAULT_COMMANDS
 from workbook.cli_vault import reading_codec, stdin_option
@@ -278,4 +279,7 @@ for _command in (*BACKUP_COMMANDS, *MOVE_COMMANDS):
     main.add_command(_command)
 
 for _command in DELETE_COMMANDS:
+    main.add_command(_command)
+
+for _command in DEMO_COMMANDS:
     main.add_command(_command)
