@@ -107,6 +107,8 @@ class ChangeAnswerScreen(UsesBook, HandsOverAgain, Screen[Changed]):
             yield Static(self.say("take_back.now"), classes="shown-label")
             yield Static(plain(self.last.words), classes="shown")
             key = "take_back.change_below" if self.last.rewordable else "take_back.only_back"
+            if self.view.kind == "ratings":  # rated again only with the choice of what to share
+                key = "check_in.only_back"
             yield Static(self.say(key), classes="notice")
         yield Static("", id="message", classes="message -empty")
         if self.last.rewordable:

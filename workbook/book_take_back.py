@@ -16,7 +16,6 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from workbook import engine, take_back
-from workbook.answers import AGREEING_KINDS
 from workbook.backups import Backups
 from workbook.book_backups import BackupCalls
 from workbook.clock import Clock
@@ -41,7 +40,7 @@ class LastTurn:
     words: str
     """The answer as it stands, as words (for a pass, the sentence that says so)."""
     rewordable: bool
-    """False at a step answered by agreeing: there is nothing to reword, only to take back."""
+    """False at a step answered by agreeing or a check-in's ratings: only taken back."""
 
 
 def _taken_back(turn_id: str) -> Callable[[Data], None]:
@@ -103,7 +102,7 @@ class TakeBackCalls(BackupCalls):
             author=turn.partner,
             private=step.private,
             words=passed if turn.passed else said(self.library, exercise, turns, turn),
-            rewordable=step.kind not in AGREEING_KINDS,
+            rewordable=step.kind not in take_back.ONLY_TAKEN_BACK,
         )
 
     def change_view(self, session_id: str) -> TurnView:

@@ -30,6 +30,10 @@ from workbook.models import AnswerValue, Kept, PartnerId, Session, Turn
 from workbook.privacy import visit_of
 from workbook.summary import roles_in_round
 
+#: Kinds of step whose answer can only be taken back, never reworded: agreeing has no words,
+#: and a check-in is rated again only together with the choice of what to share.
+ONLY_TAKEN_BACK = AGREEING_KINDS | {"ratings"}
+
 
 class NotChangeable(WorkbookError):
     """A turn that may not be corrected or taken back now; ``key`` names the sentence in
@@ -159,7 +163,7 @@ def correct(
     the session moves on from it as it would have (a choice may lead elsewhere). A step
     answered by agreeing has nothing to reword: it can only be taken back."""
     before = before_change(exercise, session, turns, partner, turn_id)
-    if exercise.step(before.step_id).kind in AGREEING_KINDS:
+    if exercise.step(before.step_id).kind in ONLY_TAKEN_BACK:
         raise NotChangeable("take_back.only_take_back")
     earlier = turns[:-1]
     fresh = engine.answer_turn(exercise, before, earlier, value, turn_id, now, kept)

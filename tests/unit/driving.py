@@ -278,6 +278,10 @@ def canonical(step: Step, value: AnswerValue) -> AnswerValue:
         return [item for item in step.items if item in value]
     if step.kind == "date":
         return date.fromisoformat(str(value)).isoformat()
+    if step.kind == "ratings":  # every measure there, and the note, each without spaces around
+        assert isinstance(value, dict)
+        kept = {c.id: str(value.get(c.id, "")).strip() for c in step.choices}
+        return {**kept, "note": str(value.get("note", "")).strip()}
     return value
 
 
@@ -374,6 +378,12 @@ class RandomPlayer:
                 days = draw(st.integers(0, step.within_weeks * 7), label=label)
                 return (today + timedelta(days=days)).isoformat()
             return draw(st.dates(date(2000, 1, 1), date(2100, 12, 31)), label=label).isoformat()
+        if kind == "ratings":
+            rating = st.sampled_from(["", *(str(n) for n in range(11))])
+            marks = st.fixed_dictionaries(
+                {c.id: rating for c in step.choices}, optional={"note": st.text(max_size=12)}
+            )
+            return draw(marks, label=label)
         if kind in ("confirm", "agreement", "milestone"):
             return AGREE
         raise AssertionError(f"no strategy for a {kind} step")

@@ -14,6 +14,7 @@ from workbook.check_ins import CHECK_IN_EXERCISE, Point, as_shared, series, tren
 from workbook.clock import ManualClock
 from workbook.export import ExportDocument
 from workbook.models import Hidden
+from workbook.take_back import NotChangeable
 
 START = datetime(2026, 5, 4, 19, 0, tzinfo=UTC)
 
@@ -146,3 +147,14 @@ def test_a_hidden_part_leaves_the_export(book: Workbook) -> None:
     doc = ExportDocument.model_validate_json(book.export("json"))
     assert all(t.ratings == [] for t in doc.trends if t.partner == "Alex")
     assert any(t.ratings for t in doc.trends if t.partner == "Sam")
+
+
+def test_ratings_can_be_taken_back_and_given_again_never_reworded(book: Workbook) -> None:
+    session = book.start(CHECK_IN_EXERCISE, {"first": "a", "second": "b"})
+    book.submit(session.id, rated("2", "1", "3"))
+    last = book.last_turn(session.id)
+    assert last is not None and not last.rewordable
+    with pytest.raises(NotChangeable):
+        book.correct(session.id, "a", last.turn_id, rated("9", "9", "9"))
+    after = book.withdraw(session.id, "a", last.turn_id)
+    assert after.actor == "a" and book.store.turns(session.id) == []

@@ -276,6 +276,8 @@ class AgreeablePlayer:
             return rng.randint(*step.scale)
         if step.kind == "date":
             return within(step, today, rng.randrange(1, 60)).isoformat()
+        if step.kind == "ratings":
+            return {c.id: rng.choice(["", *map(str, range(11))]) for c in step.choices}
         return AGREE
 
 

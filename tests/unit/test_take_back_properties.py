@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from tests.unit.driving import ENDED, RandomPlayer, bind_roles
 from workbook import engine, take_back
-from workbook.answers import AGREEING_KINDS, AnswerError
+from workbook.answers import AnswerError
 from workbook.content import load_library
 from workbook.content_format import Exercise
 from workbook.engine import Move
@@ -103,7 +103,7 @@ def test_taking_back_gives_back_the_session_and_turns_before_the_turn(
             assert take_back.changeable(exercise, move.session, after) == move.turn
             back = take_back.withdraw(exercise, move.session, after, author, turn_id)
             assert back == (session, turns), step.id
-            if not move.turn.passed and step.kind not in AGREEING_KINDS:
+            if not move.turn.passed and step.kind not in take_back.ONLY_TAKEN_BACK:
                 again = take_back.correct(
                     exercise, move.session, after, author, turn_id, value, now
                 )
