@@ -3,7 +3,7 @@ what ``write_demo`` wrote, and every screen reachable from Home visited by keys,
 the invented couple's own record: Home, the session left open (with its half-typed words), the
 agreements and one in full with its history, each partner's own answers (through the hand-over
 naming them), the summary for a therapist (written), settings, the list of sessions to delete
-(nothing deleted), help and where to turn."""
+(nothing deleted), the progress chart, help and where to turn."""
 
 from __future__ import annotations
 
@@ -28,7 +28,8 @@ from screens.settings import SettingsScreen
 from tests.app.agreements_on_screen import press
 from tests.app.own_words import LIBRARY
 from tests.app.people_on_screen import every_word
-from tests.app.pilot import choose, reopened, screen_words
+from tests.app.pilot import choose, reopened, screen_text, screen_words
+from tests.app.test_progress_screen import open_progress
 from tests.app.test_take_back import tab_to
 from workbook.clock import ManualClock
 from workbook.demo import write_demo
@@ -134,6 +135,15 @@ async def test_every_screen_from_home_shows_the_demo_couple(demo: Path) -> None:
         assert "Active listening · started" in screen_words(pilot)
         await back_home(pilot)
         assert len(book.store.index()) == sessions  # looked at, nothing deleted
+
+        # Progress: every check-in charted for both (opened as its own tests open it, until
+        # Home leads there).
+        await open_progress(pilot)
+        rows = [line.split() for line in screen_text(pilot).splitlines()]
+        charted = [row for row in rows if row[:1] in ([NOOR], [ELI]) and "latest" in row]
+        assert {row[0] for row in charted} == {NOOR, ELI}
+        assert all(len(row[1 : row.index("latest")]) == 13 for row in charted)  # every week
+        await back_home(pilot)
 
         await press(pilot, "f1")
         assert isinstance(app.screen, HelpScreen)
