@@ -28,7 +28,7 @@ from workbook.content import EXERCISES_FOLDER
 from workbook.errors import BadFile, BadKind
 from workbook.layout import INDEX_FILE, SESSIONS_FOLDER, WORKBOOK_FILE, data_file_names
 from workbook.migrations import MIGRATIONS, written_version
-from workbook.models import SCHEMA_VERSION, Agreement, PartnerId, SessionIndexEntry
+from workbook.models import SCHEMA_VERSION, Agreement, CheckIn, PartnerId, SessionIndexEntry
 from workbook.storage import PLAIN, Codec, Data, read_data
 from workbook.store import REBUILDABLE, Store
 
@@ -86,6 +86,7 @@ class Findings:
     sessions: int = 0
     turns: int = 0
     agreements: int = 0
+    check_ins: int = 0
 
     def add(self, path: Path | str, kind: ProblemKind, detail: str = "") -> None:
         problem = Problem(self.root / path, kind, detail)
@@ -193,6 +194,7 @@ class _Book:
     partners: set[PartnerId] | None
     """None when the partners could not be read: they are then not checked against."""
     agreements: list[Agreement]
+    check_ins: list[CheckIn]
 
 
 def _check_book(folder: Path, backend: Backend, store: Store, found: Findings) -> _Book | None:
@@ -217,9 +219,10 @@ def _check_book(folder: Path, backend: Backend, store: Store, found: Findings) -
             found.add(where, "foreign", "meta: no record")
     read = {table: _read(found, where, reader) for table, reader in store.book_readers().items()}
     partners, agreements = read["partners"], read["agreements"] or []
-    found.agreements = len(agreements)
+    check_ins = read["check_ins"] or []
+    found.agreements, found.check_ins = len(agreements), len(check_ins)
     known = None if partners is None else {p.id for p in partners}
-    return _Book(known, agreements)
+    return _Book(known, agreements, check_ins)
 
 
 @dataclass
@@ -320,9 +323,10 @@ def _check_files(
     if entries is not None:
         _check_index(folder, entries, sessions, found)
     if book is not None:
-        for agreement in book.agreements:
-            if agreement.origin and agreement.origin not in sessions:
-                found.add(folder / WORKBOOK_FILE, "no_origin", agreement.origin)
+        made = [a.origin for a in book.agreements] + [c.origin for c in book.check_ins]
+        for origin in made:
+            if origin and origin not in sessions:
+                found.add(folder / WORKBOOK_FILE, "no_origin", origin)
 
 
 # -- the folder itself ---------------------------------------------------------------------

@@ -45,13 +45,14 @@ def measure_names(library: Library) -> dict[Measure, str]:
 def check_in_by_last_turn(
     exercise: Exercise, session: Session, turns: list[Turn]
 ) -> CheckIn | None:
-    """The check-in the last turn finished: the second answer (or pass) at a ``ratings``
-    step, unless both passed. Built from the turns alone, so ``Workbook.repair`` can make it
-    again after a crash exactly as it was."""
+    """The check-in the last turn finished: the second answer at a ``ratings`` step. If
+    either passed, nothing is revealed (the rule of every private step: both answers or
+    neither), so nothing is kept. Built from the turns alone, so ``Workbook.repair`` can make
+    it again after a crash exactly as it was."""
     if not turns or exercise.step(turns[-1].step_id).kind != "ratings":
         return None
     visit = visit_of(turns, len(turns) - 1)
-    if len(visit) < 2 or visit[-1] is not turns[-1] or all(t.passed for t in visit):
+    if len(visit) < 2 or visit[-1] is not turns[-1] or any(t.passed for t in visit):
         return None
     at = visit[-1].at
     return CheckIn(
@@ -64,8 +65,8 @@ def check_in_by_last_turn(
 
 
 def entry_of(turn: Turn) -> CheckInEntry:
-    """One partner's part, as saved: a pass shares nothing."""
-    value = turn.value if isinstance(turn.value, dict) and not turn.passed else {}
+    """One partner's part, as saved ("" is not shared)."""
+    value = turn.value if isinstance(turn.value, dict) else {}
     ratings = {m: int(value[m]) if value.get(m, "").isdigit() else None for m in MEASURES}
     return CheckInEntry(**ratings, note=value.get(NOTE) or None, turn=turn.id)
 

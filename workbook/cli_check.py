@@ -43,6 +43,7 @@ def check(ctx: click.Context, data: Path | None, from_stdin: bool) -> None:
                 sessions=str(found.sessions),
                 turns=str(found.turns),
                 agreements=str(found.agreements),
+                check_ins=str(found.check_ins),
             )
         )
         return

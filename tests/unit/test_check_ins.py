@@ -47,13 +47,13 @@ def test_a_finished_check_in_keeps_what_each_shared(book: Workbook) -> None:
     assert check_in.origin == session_id and check_in.on == START.date()
 
 
-def test_a_pass_shares_nothing_and_two_passes_keep_no_check_in(book: Workbook) -> None:
-    checked_in(book, PASS, rated("3"))
-    [check_in] = book.store.check_ins()
-    entry = check_in.entries["a"]
-    assert (entry.trust, entry.safety, entry.closeness, entry.note) == (None, None, None, None)
-    checked_in(book, PASS, PASS)
-    assert len(book.store.check_ins()) == 1
+@pytest.mark.parametrize("passes", [(PASS, rated("3")), (rated("3"), PASS), (PASS, PASS)])
+def test_a_pass_reveals_nothing_so_nothing_is_kept(
+    book: Workbook, passes: tuple[object, object]
+) -> None:
+    session_id = checked_in(book, *passes)
+    assert book.load(session_id).session.status == "completed"
+    assert book.store.check_ins() == []
 
 
 @pytest.mark.parametrize(

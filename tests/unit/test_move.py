@@ -21,6 +21,7 @@ from tests.unit.own_words import ALEX_APPRECIATES, SAM_APPRECIATES, appreciation
 from tests.unit.test_cli import make_workbook
 from workbook import move, vault
 from workbook.book import Workbook
+from workbook.check_ins import CHECK_IN_EXERCISE
 from workbook.cli import main
 from workbook.content import Library
 from workbook.models import SCHEMA_VERSION
@@ -28,6 +29,7 @@ from workbook.storage import PLAIN, Codec
 
 WORDING = "We say where we are going before we leave."
 UNFINISHED = "We put the phones away at dinner."
+NOTE = "A gentle week with long walks."
 NAMES = ("Marguerite", "Bartholomew")
 OWN = 'id = "our-evening"\n'
 PASSPHRASE = "steady lantern"
@@ -51,14 +53,17 @@ def sealed(*args: str | Path) -> Result:
 
 @pytest.fixture
 def source(tmp_path: Path, library: Library) -> Path:
-    """A workbook with an agreement, a finished Appreciations, an unfinished session, a
-    backup and one of the couple's own exercises."""
+    """A workbook with an agreement, a finished Appreciations, a check-in, an unfinished
+    session, a backup and one of the couple's own exercises."""
     folder = tmp_path / "old-computer"
     make_workbook(folder, WORDING)
     book = Workbook.open(folder, library=library)
     try:
         book.set_partners(*NAMES)
         appreciations(book)
+        checked_in = book.start(CHECK_IN_EXERCISE, {"first": "a", "second": "b"})
+        book.submit(checked_in.id, {"trust": "6", "safety": "", "closeness": "7", "note": NOTE})
+        book.submit(checked_in.id, {"trust": "5", "safety": "4", "closeness": "", "note": ""})
         unfinished = book.start("boundary-drafting", {"proposer": "b", "responder": "a"})
         book.submit(unfinished.id, UNFINISHED)
         assert book.back_up() is not None
@@ -79,12 +84,14 @@ def moved_files(folder: Path) -> dict[str, bytes]:
 
 
 def contents(folder: Path, library: Library, codec: Codec = PLAIN) -> tuple[Any, ...]:
-    """The agreements, partners, sessions and every session's turns, as the app reads them."""
+    """The agreements, check-ins, partners, sessions and every session's turns, as the app
+    reads them."""
     book = Workbook.open_read_only(folder, library, codec)
     try:
         sessions = {e.id: book.load(e.id) for e in book.store.index()}
         return (
             [a.model_dump() for a in book.agreements()],
+            [c.model_dump() for c in book.store.check_ins()],
             {p: partner.name for p, partner in book.partners().items()},
             {
                 i: (o.session.model_dump(), [t.model_dump() for t in o.turns])
@@ -120,16 +127,17 @@ def test_a_round_trip_gives_back_every_file(
         target.mkdir(parents=True, mode=0o755)
     written = back_up(source, archive)
     assert written.exit_code == 0, written.output
-    assert "6 file(s), 3 session(s)" in written.stdout
+    assert "7 file(s), 4 session(s)" in written.stdout
     assert "This archive is not encrypted: keep it somewhere safe" in written.stdout
     assert stat.S_IMODE(archive.stat().st_mode) == 0o600
     assert WORDING.encode() in archive.read_bytes()  # plain: what the encrypted test rules out
     restored = restore(archive, target)
     assert restored.exit_code == 0, restored.output
-    assert f"into {target}" in restored.stdout and "3 session(s)" in restored.stdout
+    assert f"into {target}" in restored.stdout and "4 session(s)" in restored.stdout
     checked = run("--data", target, "check")
     assert checked.exit_code == 0, checked.output
-    assert "Sessions: 3" in checked.stdout and "Agreements: 1" in checked.stdout
+    assert "Sessions: 4" in checked.stdout and "Agreements: 1" in checked.stdout
+    assert "Check-ins: 1" in checked.stdout
     assert moved_files(target) == moved_files(source)
     assert "exercises/our-evening.toml" in moved_files(target)
     assert sorted(p.name for p in target.iterdir()) == [
@@ -151,7 +159,7 @@ def test_an_encrypted_workbook_moves_sealed(source: Path, tmp_path: Path, librar
     assert "This archive is encrypted" in written.stdout
     assert "Your own exercises (1 file(s))" in written.stdout
     raw = archive.read_bytes()
-    for secret in (WORDING, UNFINISHED, ALEX_APPRECIATES, SAM_APPRECIATES, *NAMES):
+    for secret in (WORDING, UNFINISHED, NOTE, ALEX_APPRECIATES, SAM_APPRECIATES, *NAMES):
         assert secret.encode() not in raw
     restored = restore(archive, target)
     assert restored.exit_code == 0, restored.output
@@ -162,6 +170,7 @@ def test_an_encrypted_workbook_moves_sealed(source: Path, tmp_path: Path, librar
     assert checked.exit_code == 0, checked.output
     listed = sealed("--data", target, "agreements", "--json")
     assert [a["text"] for a in json.loads(listed.stdout)] == [WORDING]
+    assert "Check-ins: 1" in checked.stdout
     codec = vault.unlock(target, PASSPHRASE)
     assert contents(target, library, codec) == contents(source, library, codec)
     assert private(target)
@@ -175,8 +184,8 @@ def test_the_same_workbook_makes_the_same_archive(source: Path, tmp_path: Path) 
         members = tar.getmembers()
     names = [m.name for m in members]
     assert names[:3] == ["manifest.json", "workbook.json", "index.json"]
-    assert names[3:6] == sorted(f"sessions/{p.name}" for p in (source / "sessions").iterdir())
-    assert names[6:] == ["exercises/our-evening.toml"]
+    assert names[3:7] == sorted(f"sessions/{p.name}" for p in (source / "sessions").iterdir())
+    assert names[7:] == ["exercises/our-evening.toml"]
     assert all(m.isreg() and m.mode == 0o600 and m.mtime == 0 and m.uid == 0 for m in members)
 
 
