@@ -17,70 +17,33 @@ The same class runs over memory (``Store.in_memory``) for property tests.
 
 from __future__ import annotations
 
-import contextlib
 import copy
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
 from tinydb import TinyDB
 
 from workbook.aside import move_aside, new_keeping
 from workbook.backend import Backend
+from workbook.book_tables import BookTables, batch, dump, load
 from workbook.errors import BadFile, BadKind
 from workbook.layout import INDEX_FILE, WORKBOOK_FILE, session_file
 from workbook.models import (
     SCHEMA_VERSION,
-    Agreement,
-    CheckIn,
     Draft,
-    Hidden,
-    Kept,
     Meta,
-    Milestone,
-    Moment,
-    OptIn,
-    OwnResource,
-    Partner,
-    PartnerId,
-    Record,
-    Rest,
     Session,
     SessionIndexEntry,
-    Sitting,
     Turn,
 )
-from workbook.storage import CachedBatchMiddleware, Codec, Data
+from workbook.storage import Codec, Data
 
 #: How a damaged index may be found; it is then rebuilt from the session files.
 REBUILDABLE: frozenset[BadKind] = frozenset({"truncated", "not_json", "foreign"})
 
 
-def _batch(db: TinyDB) -> contextlib.AbstractContextManager[None]:
-    middleware = db.storage
-    assert isinstance(middleware, CachedBatchMiddleware)
-    return middleware.batch()
-
-
-def _load(model: type[Record], doc: Any, where: str) -> Any:
-    try:
-        return model.model_validate(dict(doc))
-    except ValidationError as error:
-        first = error.errors()[0]
-        field = ".".join(str(p) for p in first["loc"]) or "(the record)"
-        raise BadFile(where, "foreign", f"{field}: {first['msg']}") from error
-
-
-def _dump(record: Record) -> dict[str, Any]:
-    return record.model_dump(mode="json")
-
-
-BookRecord = Agreement | Milestone | CheckIn | Sitting | Rest | OwnResource | Kept | OptIn | Hidden
-"""A record of ``workbook.json`` kept by its id."""
-
-
-class Store:
+class Store(BookTables):
     """Reads and writes the couple's records; knows nothing of exercises or screens."""
 
     def __init__(self, backend: Backend) -> None:
@@ -114,11 +77,6 @@ class Store:
     def _book(self) -> TinyDB:
         return self._backend.db(WORKBOOK_FILE)
 
-    def _records(self, model: type[Record], table: str) -> list[Any]:
-        """Every record of ``table`` in ``workbook.json``, checked against ``model``."""
-        where = self._where(WORKBOOK_FILE)
-        return [_load(model, d, where) for d in self._book.table(table).all()]
-
     def initialise(self, meta: Meta) -> None:
         """Write ``workbook.json`` with its meta record if it is not there yet, then make sure
         ``sessions/`` exists. In that order: until ``workbook.json`` is written the folder
@@ -128,14 +86,14 @@ class Store:
             if self.folder is not None and (self.folder / WORKBOOK_FILE).exists():
                 # Never written so by the app (the meta goes in first): not ours to fill in.
                 raise BadFile(self._where(WORKBOOK_FILE), "foreign", "meta")
-            table.insert(_dump(meta))
+            table.insert(dump(meta))
         self._backend.ensure_sessions_folder()
 
     def meta(self) -> Meta | None:
         docs = self._book.table("meta").all()
         if not docs:
             return None
-        meta: Meta = _load(Meta, docs[0], self._where(WORKBOOK_FILE))
+        meta: Meta = load(Meta, docs[0], self._where(WORKBOOK_FILE))
         if meta.schema_version > SCHEMA_VERSION:
             raise BadFile(self._where(WORKBOOK_FILE), "newer", str(meta.schema_version))
         return meta
@@ -165,124 +123,9 @@ class Store:
 
     def save_meta(self, meta: Meta) -> None:
         table = self._book.table("meta")
-        with _batch(self._book):
+        with batch(self._book):
             table.truncate()
-            table.insert(_dump(meta))
-
-    def partners(self) -> list[Partner]:
-        return sorted(self._records(Partner, "partners"), key=lambda p: p.id)
-
-    def save_partners(self, partners: list[Partner]) -> None:
-        table = self._book.table("partners")
-        with _batch(self._book):
-            table.truncate()
-            table.insert_multiple(_dump(p) for p in partners)
-
-    def agreements(self) -> list[Agreement]:
-        return self._records(Agreement, "agreements")
-
-    def _put(
-        self,
-        table_name: str,
-        record: Agreement
-        | Milestone
-        | CheckIn
-        | Sitting
-        | Rest
-        | OwnResource
-        | Kept
-        | OptIn
-        | Hidden,
-    ) -> None:
-        """Insert ``record`` into a table of ``workbook.json``, replacing one with its id."""
-        table = self._book.table(table_name)
-        with _batch(self._book):
-            table.remove(lambda d: d.get("id") == record.id)
-            table.insert(_dump(record))
-
-    def save_agreement(self, agreement: Agreement) -> None:
-        self._put("agreements", agreement)
-
-    def milestones(self) -> list[Milestone]:
-        return self._records(Milestone, "milestones")
-
-    def save_milestone(self, milestone: Milestone) -> None:
-        self._put("milestones", milestone)
-
-    def check_ins(self) -> list[CheckIn]:
-        """Every check-in both finished, oldest first."""
-        return sorted(self._records(CheckIn, "check_ins"), key=lambda c: c.at)
-
-    def save_check_in(self, check_in: CheckIn) -> None:
-        self._put("check_ins", check_in)
-
-    def save_sitting(self, sitting: Sitting) -> None:
-        self._put("sittings", sitting)
-
-    def sittings(self) -> list[Sitting]:
-        return self._records(Sitting, "sittings")
-
-    def rests(self) -> list[Rest]:
-        return self._records(Rest, "rests")
-
-    def save_rest(self, rest: Rest) -> None:
-        self._put("rests", rest)
-
-    def kept(self) -> list[Kept]:
-        """Questions kept for later, the longest kept first."""
-        kept = self._records(Kept, "kept")
-        return sorted(kept, key=lambda k: k.kept_at)
-
-    def save_kept(self, kept: Kept) -> None:
-        self._put("kept", kept)
-
-    def remove_kept(self, kept_id: str) -> None:
-        self._book.table("kept").remove(lambda d: d.get("id") == kept_id)
-
-    def own_resources(self) -> list[OwnResource]:
-        return self._records(OwnResource, "resources")
-
-    def save_own_resource(self, resource: OwnResource) -> None:
-        self._put("resources", resource)
-
-    def remove_own_resource(self, resource_id: str) -> None:
-        self._book.table("resources").remove(lambda d: d.get("id") == resource_id)
-
-    def moments(self) -> list[Moment]:
-        """Each partner's moment for a therapist (one at most each), by partner."""
-        return sorted(self._records(Moment, "moments"), key=lambda m: m.partner)
-
-    def save_moment(self, moment: Moment) -> None:
-        """Keep ``moment`` in place of the one its partner noted before."""
-        table = self._book.table("moments")
-        with _batch(self._book):
-            table.remove(lambda d: d.get("partner") == moment.partner)
-            table.insert(_dump(moment))
-
-    def remove_moment(self, partner: PartnerId) -> None:
-        self._book.table("moments").remove(lambda d: d.get("partner") == partner)
-
-    def opt_ins(self) -> list[OptIn]:
-        """Each author's yes to an answer of theirs going into an export, by turn id."""
-        return self._records(OptIn, "opt_ins")
-
-    def save_opt_in(self, opt_in: OptIn) -> None:
-        self._put("opt_ins", opt_in)
-
-    def remove_opt_in(self, turn_id: str) -> None:
-        self._book.table("opt_ins").remove(lambda d: d.get("id") == turn_id)
-
-    def hidden(self) -> list[Hidden]:
-        """The answers their authors keep out of summaries and exports, by turn id."""
-        return self._records(Hidden, "hidden")
-
-    def save_hidden(self, hidden: Hidden) -> None:
-        self._put("hidden", hidden)
-
-    def remove_hidden(self, turn_id: str) -> None:
-        self._book.table("hidden").remove(lambda d: d.get("id") == turn_id)
-
-    # -- sessions ------------------------------------------------------------------------
+            table.insert(dump(meta))
 
     @staticmethod
     def _session_name(session_id: str) -> str:
@@ -298,7 +141,7 @@ class Store:
     def index(self) -> list[SessionIndexEntry]:
         """Every session, newest change first."""
         docs = self._index.table("sessions").all()
-        entries = [_load(SessionIndexEntry, d, self._where(INDEX_FILE)) for d in docs]
+        entries = [load(SessionIndexEntry, d, self._where(INDEX_FILE)) for d in docs]
         return sorted(entries, key=lambda e: e.updated_at, reverse=True)
 
     def session(self, session_id: str) -> Session:
@@ -306,23 +149,23 @@ class Store:
         docs = self._session_db(session_id).table("session").all()
         if not docs:
             raise BadFile(self._where(name), "foreign", "no session record")
-        return _load(Session, docs[0], self._where(name))
+        return load(Session, docs[0], self._where(name))
 
     def turns(self, session_id: str) -> list[Turn]:
         name = self._session_name(session_id)
         return [
-            _load(Turn, d, self._where(name))
+            load(Turn, d, self._where(name))
             for d in self._session_db(session_id).table("turns").all()
         ]
 
     def last_turn(self, session_id: str) -> Turn | None:
         """The session's most recent turn, read without validating the ones before it."""
         docs = self._session_db(session_id).table("turns").all()
-        return _load(Turn, docs[-1], self._where(self._session_name(session_id))) if docs else None
+        return load(Turn, docs[-1], self._where(self._session_name(session_id))) if docs else None
 
     def draft(self, session_id: str) -> Draft | None:
         docs = self._session_db(session_id).table("draft").all()
-        return _load(Draft, docs[0], self._where(self._session_name(session_id))) if docs else None
+        return load(Draft, docs[0], self._where(self._session_name(session_id))) if docs else None
 
     def save_session(
         self,
@@ -340,17 +183,17 @@ class Store:
         replaces it.
         """
         db = self._session_db(session.id)
-        with _batch(db):
+        with batch(db):
             record = db.table("session")
             record.truncate()
-            record.insert(_dump(session))
+            record.insert(dump(session))
             turns = db.table("turns")
             for earlier in rewritten:
-                turns.update(_dump(earlier), lambda d, i=earlier.id: d.get("id") == i)
+                turns.update(dump(earlier), lambda d, i=earlier.id: d.get("id") == i)
             if removed:
                 turns.remove(lambda d: d.get("id") in removed)
             if turn is not None:
-                turns.insert(_dump(turn))
+                turns.insert(dump(turn))
             if not keep_draft:
                 db.table("draft").truncate()
         self._write_index_entry(session, len(db.table("turns")))
@@ -358,17 +201,17 @@ class Store:
     def save_draft(self, session_id: str, draft: Draft) -> None:
         """Keep the text being typed: writes only the session's file."""
         db = self._session_db(session_id)
-        with _batch(db):
+        with batch(db):
             table = db.table("draft")
             table.truncate()
-            table.insert(_dump(draft))
+            table.insert(dump(draft))
 
     def _write_index_entry(self, session: Session, turns: int) -> None:
         entry = SessionIndexEntry.of(session, turns)
         table = self._index.table("sessions")
-        with _batch(self._index):
+        with batch(self._index):
             table.remove(lambda d: d.get("id") == session.id)
-            table.insert(_dump(entry))
+            table.insert(dump(entry))
 
     def _index_or_none(self) -> list[SessionIndexEntry]:
         """The index, or none at all if it is damaged and may be rebuilt: it holds nothing of
