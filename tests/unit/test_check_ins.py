@@ -4,6 +4,7 @@ the progress chart draws."""
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 
@@ -158,3 +159,20 @@ def test_ratings_can_be_taken_back_and_given_again_never_reworded(book: Workbook
         book.correct(session.id, "a", last.turn_id, rated("9", "9", "9"))
     after = book.withdraw(session.id, "a", last.turn_id)
     assert after.actor == "a" and book.store.turns(session.id) == []
+
+
+def test_deleting_a_check_in_session_takes_its_ratings_and_note_from_every_file(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "workbook"
+    book = Workbook.open(folder, clock=ManualClock(START))
+    try:
+        book.set_partners("Alex", "Sam")
+        session_id = checked_in(book, rated("3", "2", "4", "marigold evening"), rated("6"))
+        assert book.back_up() is not None
+        assert any(b"marigold evening" in f.read_bytes() for f in folder.rglob("*.json"))
+        book.delete_session(session_id)
+        assert book.store.check_ins() == []
+    finally:
+        book.close()
+    assert not any(b"marigold" in f.read_bytes() for f in folder.rglob("*") if f.is_file())
