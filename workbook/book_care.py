@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
+from workbook.check_ins import as_shared
 from workbook.clock import Clock
 from workbook.content import Library
 from workbook.models import Moment, OwnResource, PartnerId, Rest, TimeOut, new_id
+from workbook.my_answers import hidden_by_turn
 from workbook.pacing import local_time
 from workbook.signals import Signal, help_signals
 from workbook.sittings import break_ahead
@@ -96,9 +98,12 @@ class CareCalls:
         self.store.remove_own_resource(resource_id)
 
     def help_signals(self) -> list[Signal]:
-        """What in the couple's own sittings suggests a counsellor could help (Home says so)."""
-        rules = self.library.pacing.help_signals
-        return help_signals(self.store.sittings(), self.store.index(), rules, self.clock.now())
+        """What in the couple's own sittings and shared check-in ratings suggests a counsellor
+        could help (Home says so)."""
+        rules, hidden = self.library.pacing.help_signals, hidden_by_turn(self.store)
+        check_ins = [as_shared(c, hidden) for c in self.store.check_ins()]
+        now = self.clock.now()
+        return help_signals(self.store.sittings(), self.store.index(), rules, now, check_ins)
 
     def moments(self) -> dict[PartnerId, Moment]:
         """Each partner's one moment for a therapist, if they noted one."""

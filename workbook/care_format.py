@@ -49,17 +49,26 @@ class Resources(Format):
 
 
 class HelpSignals(Format):
-    """``[help_signals]`` in ``content/pacing.toml``: when the couple's own sittings show a
-    pattern that a counsellor could help with. One hard sitting is never a pattern, so every
-    count is at least two."""
+    """``[help_signals]`` in ``content/pacing.toml``: when the couple's own sittings or
+    check-ins show a pattern that a counsellor could help with. One hard sitting is never a
+    pattern, so every count is at least two."""
 
     within_days: int = Field(ge=1, le=365)
-    """Only sittings that ended this many days ago or less are looked at."""
+    """Only sittings that ended this many days ago or less are looked at, and check-ins only
+    while the latest counted is this recent."""
     recent_sittings: int = Field(ge=2, le=50)
     time_out_sittings: int = Field(ge=2)
     """Breaks: at least this many of the last ``recent_sittings`` had a time-out."""
     stops_running: int = Field(ge=2, le=50)
     """Stops: this many sittings in a row, the latest ones, ended with "we need to stop"."""
+    check_ins: int = Field(ge=2, le=52)
+    """Check-ins: this many, the latest ones holding a shared rating, are compared (the
+    earlier half with the later half)."""
+    check_in_weeks: int = Field(ge=1, le=52)
+    """Check-ins: and they are spread over at least this many weeks, first to last."""
+    check_in_well_at: int = Field(ge=0, le=10)
+    """Check-ins: shared ratings whose later average is at least this are doing well, not
+    stuck, however level they stay."""
 
     @model_validator(mode="after")
     def _counts_fit(self) -> HelpSignals:
@@ -80,6 +89,8 @@ class Pacing(Format):
     """How long a sensitive exercise that did not open waits before it is offered again."""
     breathe_in_seconds: float = Field(gt=0)
     breathe_out_seconds: float = Field(gt=0)
+    check_in_every_days: int = Field(ge=1, le=90)
+    """Today on Home suggests a check-in once there has been none for this many days."""
     help_signals: HelpSignals
 
     @model_validator(mode="after")

@@ -28,8 +28,15 @@ RULES = Pacing(
     declined_rest_days=7,
     breathe_in_seconds=4,
     breathe_out_seconds=6,
+    check_in_every_days=7,
     help_signals=HelpSignals(
-        within_days=30, recent_sittings=5, time_out_sittings=3, stops_running=3
+        within_days=30,
+        recent_sittings=5,
+        time_out_sittings=3,
+        stops_running=3,
+        check_ins=4,
+        check_in_weeks=3,
+        check_in_well_at=8,
     ),
 )
 
