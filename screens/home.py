@@ -1,9 +1,12 @@
-"""Home: sessions to pick up (newest first), exercises to start, and the agreements.
+"""Home: today's one suggestion, sessions to pick up (newest first), exercises to start, and
+the agreements; each new milestone is celebrated here once.
 
 A sensitive exercise opens, and is picked up again, only after both partners say yes in
 private (``ConsentScreen``), each time."""
 
 from __future__ import annotations
+
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -15,6 +18,7 @@ from textual.widgets.option_list import Option
 from screens.about_agreement import open_about_agreement
 from screens.agreements import AgreementsScreen
 from screens.base import UsesBook
+from screens.celebrate import celebrate_next
 from screens.consent import ConsentScreen
 from screens.delete_session import DeleteSessionScreen
 from screens.exercise import ExerciseScreen
@@ -25,8 +29,9 @@ from screens.my_answers import open_my_answers
 from screens.plain import plain
 from screens.roles import RolesScreen
 from screens.settings import SettingsScreen
+from screens.today_notice import TodayNotice
 from screens.waits import WaitsScreen
-from workbook.agreement_sessions import REVIEW_EXERCISE, quoted
+from workbook.agreement_sessions import REVIEW_EXERCISE
 from workbook.content_format import Exercise
 from workbook.models import PARTNER_IDS, PartnerId
 from workbook.signals import PROFESSIONAL_HELP
@@ -36,6 +41,9 @@ from workbook.turn_view import step_position
 class HomeScreen(UsesBook, Screen[None]):
     shown_as: tuple[object, ...] = ()
     """The names and the mode Home's words were composed for (``_as_set``)."""
+    celebrates: ClassVar[bool] = True
+    """Notice new milestones and celebrate each once when Home appears. The Pilot tests of
+    other screens turn it off (``tests/app/conftest.py``), so their journeys go on as before."""
 
     def compose(self) -> ComposeResult:
         partners = self.book.partners()
@@ -53,11 +61,7 @@ class HomeScreen(UsesBook, Screen[None]):
                     help_title = self.book.exercise(PROFESSIONAL_HELP).title
                     yield Button(help_title, id="help-signal-open", variant="primary")
                     yield Button("Not now", id="help-signal-later")
-            with Vertical(id="review-due", classes="notice"):
-                yield Static("", id="review-due-words")
-                with Horizontal(classes="buttons"):
-                    yield Button("Look at it now", id="review-due-open", variant="primary")
-                    yield Button("Not now", id="review-due-later")
+            yield TodayNotice(id="today")
             yield Label(self.say("home.open_sessions"), classes="heading")
             yield OptionList(id="sessions")
             yield Static(self.say("home.no_open_sessions"), id="no-sessions", classes="quiet")
@@ -76,11 +80,18 @@ class HomeScreen(UsesBook, Screen[None]):
 
     def on_mount(self) -> None:
         self.refresh_lists()
+        self.call_after_refresh(self._celebrate)
 
     async def on_screen_resume(self) -> None:
         if self.shown_as != self._as_set():  # settings renamed someone, or changed the mode
             await self.recompose()
         self.refresh_lists()
+        self.call_after_refresh(self._celebrate)
+
+    def _celebrate(self) -> None:
+        """A new milestone, celebrated once, over Home (never over another screen)."""
+        if self.celebrates and self.app.screen is self:
+            celebrate_next(self.app, self.book)
 
     def _as_set(self) -> tuple[object, ...]:
         """What Home's own words depend on beyond its lists: the names and discreet mode."""
@@ -90,8 +101,9 @@ class HomeScreen(UsesBook, Screen[None]):
         """Rebuild the three lists from the workbook as it is now."""
         book = self.book
         self._show_break_ahead()
+        today = self.query_one(TodayNotice)
+        today.show(quiet=self.book.break_ahead() is not None)
         self._show_help_signal()
-        self._show_review_due()
         self._show_moments()
         sessions = self.query_one("#sessions", OptionList)
         sessions.clear_options()
@@ -126,7 +138,10 @@ class HomeScreen(UsesBook, Screen[None]):
             )
         exercises.scroll_home(animate=False)  # part 1's heading in view, not just its exercise
         first = sessions if sessions.highlighted is not None else exercises
-        first.focus(scroll_visible=False)
+        if today.display:  # so Enter starts today's suggestion
+            self.query_one("#today-start").focus(scroll_visible=False)
+        else:
+            first.focus(scroll_visible=False)
         self.query_one("#home", VerticalScroll).scroll_home(animate=False)
 
     def _show_break_ahead(self) -> None:
@@ -177,8 +192,10 @@ class HomeScreen(UsesBook, Screen[None]):
 
     @on(OptionList.OptionSelected, "#sessions")
     def _resume(self, event: OptionList.OptionSelected) -> None:
+        self.resume_session(str(event.option.id).removeprefix("session:"))
+
+    def resume_session(self, session_id: str) -> None:
         """Pick a session up; a sensitive one only once both have said yes again, in private."""
-        session_id = str(event.option.id).removeprefix("session:")
         exercise = self.book.exercise(self.book.load(session_id).session.exercise_id)
 
         def open_it(consented: bool | None) -> None:
@@ -250,28 +267,25 @@ class HomeScreen(UsesBook, Screen[None]):
         self.help_set_aside = True
         self.refresh_lists()
 
-    # -- reviews that are due ------------------------------------------------------------
+    # -- today's one suggestion -----------------------------------------------------------
 
-    review_set_aside = False
-    """ "Not now" was chosen: no word of due reviews for the rest of this sitting."""
+    @on(Button.Pressed, "#today-start")
+    def _start_today(self) -> None:
+        """Through the same ways in as the lists below: a review, a session picked up, or an
+        exercise started (roles, and consent where it is asked)."""
+        suggestion = self.query_one(TodayNotice).suggestion
+        if suggestion is None:
+            return
+        if suggestion.agreement_id is not None:
+            open_about_agreement(self.app, self.book, REVIEW_EXERCISE, suggestion.agreement_id)
+        elif suggestion.session_id is not None:
+            self.resume_session(suggestion.session_id)
+        elif suggestion.exercise_id is not None:
+            self.open_exercise(suggestion.exercise_id)
 
-    def _show_review_due(self) -> None:
-        """The agreements to look at again: one notice naming the first of them."""
-        due = [] if self.review_set_aside else self.book.due_reviews()
-        self.query_one("#review-due").display = bool(due)
-        if due:
-            key = "review.due_one" if len(due) == 1 else "review.due_many"
-            words = self.book.library.say(key, title=quoted(due[0]), count=str(len(due)))
-            self.query_one("#review-due-words", Static).update(plain(words))
-
-    @on(Button.Pressed, "#review-due-open")
-    def _review(self) -> None:
-        first = self.book.due_reviews()[0]
-        open_about_agreement(self.app, self.book, REVIEW_EXERCISE, first.id)
-
-    @on(Button.Pressed, "#review-due-later")
-    def _review_later(self) -> None:
-        self.review_set_aside = True
+    @on(Button.Pressed, "#today-later")
+    def _today_later(self) -> None:
+        self.query_one(TodayNotice).set_aside = True
         self.refresh_lists()
 
     def _show_moments(self) -> None:

@@ -13,6 +13,7 @@ from textual import events
 from textual.app import App
 from textual.pilot import Pilot
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import OptionList
 
 from screens.app import WorkbookApp
@@ -76,9 +77,20 @@ async def answer(pilot: Pilot[None], text: str) -> None:
     await settle(pilot)
 
 
+async def tab_to(pilot: Pilot[None], widget: Widget) -> None:
+    """Tab until ``widget`` has the focus (on Home it starts on today's suggestion)."""
+    for _ in range(12):
+        if pilot.app.focused is widget:
+            return
+        await pilot.press("tab")
+    raise AssertionError(f"Tab never reached {widget}")
+
+
 async def choose(pilot: Pilot[None], option_id: str, selector: str = "#choices") -> None:
-    """Move to an option with the arrow keys and press Enter (the keys skip headings)."""
+    """Tab to the list, move to an option with the arrow keys and press Enter (the keys skip
+    headings)."""
     options = pilot.app.screen.query_one(selector, OptionList)
+    await tab_to(pilot, options)
     index = options.get_option_index(option_id)
     steps = sum(1 for option in options.options[:index] if not option.disabled)
     await pilot.press("home", *["down"] * steps, "enter")

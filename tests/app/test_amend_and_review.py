@@ -18,6 +18,7 @@ from screens.handover import HandOverScreen
 from screens.home import HomeScreen
 from screens.reveal import RevealScreen
 from screens.summary import SummaryScreen
+from screens.today_notice import TodayNotice
 from tests.app.agreements_on_screen import LATE, at_agreement, press, seeded, to_button
 from tests.app.pilot import choose, reopened, screen_words, settle, type_text
 from tests.unit.agreements_made import MADE_AT
@@ -151,13 +152,14 @@ async def test_a_due_review_on_home_keeps_both_ratings_and_a_new_date(
     seeded(data_folder, clock, LATE)
     async with reopened(data_folder, clock) as (app, pilot):
         assert isinstance(app.screen, HomeScreen)
-        assert not app.screen.query_one("#review-due").display  # not due before 2026-03-01
+        suggestion = app.screen.query_one(TodayNotice).suggestion
+        assert suggestion is None or suggestion.kind != "review"  # not due before 2026-03-01
 
     clock.advance(19 * 24 * 3600)  # 2026-03-01, the review date
     async with reopened(data_folder, clock) as (app, pilot):
         due = SAY("review.due_one", title=LATE.title.removesuffix("."))
         assert due in screen_words(pilot)
-        await pilot.click("#review-due-open")
+        await pilot.click("#today-start")
         await settle(pilot)
         await press(pilot, "enter")  # Alex answers first
         await rated_in_private(pilot, "keeping")
@@ -198,8 +200,10 @@ async def test_not_now_sets_the_due_review_aside_for_this_sitting(
     clock.advance(19 * 24 * 3600)
     seeded(data_folder, clock, LATE)
     async with reopened(data_folder, clock) as (app, pilot):
-        assert app.screen.query_one("#review-due").display
-        await pilot.click("#review-due-later")
+        due = SAY("review.due_one", title=LATE.title.removesuffix("."))
+        assert due in screen_words(pilot)  # today's one suggestion
+        await pilot.click("#today-later")
         await settle(pilot)
-        assert not app.screen.query_one("#review-due").display
+        assert not app.screen.query_one("#today").display
+        assert due not in screen_words(pilot)
         assert app.book.agreement(LATE.id) == LATE

@@ -19,7 +19,15 @@ from screens.consent import ConsentScreen
 from screens.exercise import ExerciseScreen
 from screens.home import HomeScreen
 from screens.roles import RolesScreen
-from tests.app.pilot import choose, folder_bytes, reopened, running, screen_words, settle
+from tests.app.pilot import (
+    choose,
+    folder_bytes,
+    reopened,
+    running,
+    screen_words,
+    settle,
+    tab_to,
+)
 from tests.app.test_menu_on_screen import check_only_what_both_chose
 from workbook import models
 from workbook.clock import ManualClock
@@ -189,7 +197,7 @@ async def test_after_a_no_it_rests_until_its_day_then_asks_again(data_folder: Pa
         # walking the whole path with the keys never lands on it
         exercises = app.screen.query_one("#exercises", OptionList)
         resting = exercises.get_option_index(f"exercise:{MENU}")
-        assert app.focused is exercises
+        await tab_to(pilot, exercises)  # from today's suggestion
         for _ in range(exercises.option_count):
             await pilot.press("down")
             assert exercises.highlighted != resting

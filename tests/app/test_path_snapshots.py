@@ -28,6 +28,7 @@ from tests.app.pilot import (
     set_up,
     settle,
     start_exercise,
+    tab_to,
 )
 from workbook.clock import ManualClock
 
@@ -85,9 +86,11 @@ async def finish_appreciations(pilot: Pilot[None]) -> None:
 
 
 async def down_the_path(pilot: Pilot[None]) -> None:
-    """Home has just opened with the Path focused: End moves to its last exercise."""
+    """Home has just opened: Tab to the Path (from today's suggestion), then End moves to its
+    last exercise."""
     await settle(pilot)
     assert isinstance(pilot.app.screen, HomeScreen)
+    await tab_to(pilot, pilot.app.screen.query_one("#exercises"))
     await pilot.press("end")
     await settle(pilot)
 

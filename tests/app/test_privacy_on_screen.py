@@ -37,6 +37,7 @@ from tests.app.pilot import (
     set_up,
     settle,
     start_exercise,
+    tab_to,
     type_text,
 )
 from workbook.book import Workbook
@@ -155,6 +156,7 @@ async def test_reopened_private_turn_starts_with_the_hand_over(data_folder: Path
             await settle(pilot)
             assert isinstance(app.screen, HomeScreen)
             assert not on_screen(pilot, SAM_DRAFT) and not on_screen(pilot, ALEX_WORDS)
+            await tab_to(pilot, app.screen.query_one("#sessions"))  # from today's suggestion
             painted = PaintedFrames(app)
             await choose(pilot, f"session:{sid}", "#sessions")
 
@@ -270,6 +272,7 @@ async def test_path_lists_every_part_every_exercise_and_what_is_done(
             exercises = app.screen.query_one("#exercises", OptionList)
 
             # walk the list with the arrow keys; every part's heading passes on screen
+            await tab_to(pilot, exercises)  # from today's suggestion
             seen = screen_words(pilot)
             choosable = sum(1 for option in exercises.options if not option.disabled)
             for _ in range(choosable - 1):
