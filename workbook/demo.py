@@ -32,6 +32,7 @@ from workbook.demo_story import (
     story,
 )
 from workbook.errors import WorkbookError
+from workbook.milestone_rules import award, celebrated, to_celebrate
 from workbook.models import AnswerValue
 
 #: Each evening at the workbook starts at this hour, where the couple is.
@@ -173,7 +174,8 @@ class Evenings:
         return next(a.id for a in book.agreements() if a.origin == origin)
 
     def all_celebrated(self, book: Workbook) -> None:
-        """Every milestone already celebrated, so the demo does not open on celebrations."""
-        for milestone in book.store.milestones():
-            if not milestone.celebrated:
-                book.store.save_milestone(milestone.model_copy(update={"celebrated": True}))
+        """The milestones the rules find in the story made too, and every one already
+        celebrated, so the demo does not open on celebrations."""
+        award(book)
+        for milestone in to_celebrate(book):
+            celebrated(book, milestone)

@@ -20,6 +20,7 @@ from workbook.book import Workbook
 from workbook.content import load_library
 from workbook.demo import write_demo
 from workbook.demo_story import Story, story
+from workbook.milestone_rules import RULE
 from workbook.models import MEASURES
 
 NOW = datetime(2026, 6, 15, 12, 0, tzinfo=UTC)
@@ -81,7 +82,8 @@ def test_agreements_amended_reviewed_and_one_to_revisit(book: Workbook) -> None:
 
 def test_a_milestone_an_open_session_breaks_and_a_stop(book: Workbook) -> None:
     milestones = book.store.milestones()
-    assert any(m.how == "by_hand" for m in milestones)
+    assert {m.how for m in milestones} == {"by_hand", "rule"}  # the rules ran on the story
+    assert any(m.id == f"{RULE}four-check-ins" for m in milestones)
     assert all(m.celebrated for m in milestones)  # the demo does not open on celebrations
     [open_session] = book.open_sessions()
     assert book.load(open_session.id).draft is not None  # words half typed, kept
