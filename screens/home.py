@@ -27,11 +27,13 @@ from screens.handover import HandOverScreen
 from screens.moment import MomentScreen
 from screens.my_answers import open_my_answers
 from screens.plain import plain
+from screens.progress import ProgressScreen
 from screens.roles import RolesScreen
 from screens.settings import SettingsScreen
 from screens.today_notice import TodayNotice
 from screens.waits import WaitsScreen
 from workbook.agreement_sessions import REVIEW_EXERCISE
+from workbook.check_ins import CHECK_IN_EXERCISE
 from workbook.content_format import Exercise
 from workbook.models import PARTNER_IDS, PartnerId
 from workbook.signals import PROFESSIONAL_HELP
@@ -70,6 +72,12 @@ class HomeScreen(UsesBook, Screen[None]):
             yield Label(self.say("home.agreements"), classes="heading")
             yield OptionList(id="agreements")
             yield Static(self.say("home.no_agreements"), id="no-agreements", classes="quiet")
+            yield Label(self.say("progress.home_heading"), classes="heading")
+            yield OptionList(
+                Option(plain(self.book.say("progress.home_line")), id="progress"),
+                Option(plain(self.book.say("progress.home_check_in")), id="check-in"),
+                id="progress-lines",
+            )
             yield Label(self.say("moment.heading"), classes="heading")
             yield OptionList(id="moments")
             yield Label(self.say("my_answers.heading"), classes="heading")
@@ -315,6 +323,14 @@ class HomeScreen(UsesBook, Screen[None]):
             ),
             lambda _: self.app.push_screen(MomentScreen(partner)),
         )
+
+    @on(OptionList.OptionSelected, "#progress-lines")
+    def _open_progress(self, event: OptionList.OptionSelected) -> None:
+        """Progress (the chart, milestones, the history), or a check-in started now."""
+        if event.option.id == "progress":
+            self.app.push_screen(ProgressScreen())
+        else:
+            self.open_exercise(CHECK_IN_EXERCISE)
 
     # -- each partner's own answers, and the summary for a therapist ---------------------
 

@@ -139,8 +139,7 @@ async def test_every_screen_from_home_shows_the_demo_couple(
         await back_home(pilot)
         assert len(book.store.index()) == sessions  # looked at, nothing deleted
 
-        # Progress: every check-in charted for both (opened as its own tests open it, until
-        # Home leads there).
+        # Progress, from Home by keys: every check-in charted for both.
         await open_progress(pilot)
         rows = [line.split() for line in screen_text(pilot).splitlines()]
         charted = [row for row in rows if row[:1] in ([NOOR], [ELI]) and "latest" in row]

@@ -14,7 +14,7 @@ from screens.home import HomeScreen
 from screens.progress import ProgressScreen
 from screens.progress_chart import bar, draw
 from tests.app.own_words import LIBRARY
-from tests.app.pilot import SIZE, make_app, reopened, screen_text, screen_words, settle
+from tests.app.pilot import SIZE, choose, make_app, reopened, screen_text, screen_words, settle
 from tests.unit.agreements_made import agreement
 from tests.unit.test_check_ins import checked_in, rated
 from workbook.book import Workbook
@@ -76,8 +76,8 @@ def with_history(folder: Path) -> ManualClock:
 
 
 async def open_progress(pilot: Pilot[None]) -> ProgressScreen:
-    pilot.app.push_screen(ProgressScreen())
-    await settle(pilot)
+    """From Home, by keys: Tab to the progress lines, Enter on the first."""
+    await choose(pilot, "progress", "#progress-lines")
     screen = pilot.app.screen
     assert isinstance(screen, ProgressScreen)
     return screen
