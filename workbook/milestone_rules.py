@@ -16,10 +16,10 @@ from datetime import date
 
 from workbook.agreement_sessions import quoted
 from workbook.book import Workbook
-from workbook.check_ins import CHECK_IN_EXERCISE
 from workbook.clock import local_day
 from workbook.content import Library
-from workbook.models import Agreement, Milestone, SessionIndexEntry
+from workbook.models import Agreement, Milestone
+from workbook.progress import finished_exercises
 from workbook.store import Store
 
 #: Every milestone a rule makes has an id starting so (by hand: a random id).
@@ -37,27 +37,10 @@ class Found:
     on: date
 
 
-def _finished(store: Store, library: Library) -> list[SessionIndexEntry]:
-    """Exercises the couple finished on the path, oldest first: not check-ins (they have their
-    own milestones), nor sessions that reworded or reviewed an agreement."""
-    done = []
-    for entry in store.index():
-        exercise = library.exercises.get(entry.exercise_id)
-        if (
-            entry.status == "completed"
-            and exercise is not None
-            and exercise.listed
-            and entry.exercise_id != CHECK_IN_EXERCISE
-            and entry.agreement_id is None
-        ):
-            done.append(entry)
-    return sorted(done, key=lambda e: e.updated_at)
-
-
 def _exercises(store: Store, library: Library) -> Iterator[Found]:
     """The first exercise finished in each part of the path (a sensitive one is not counted,
     so no milestone stands for one), and the tenth exercise finished."""
-    done = _finished(store, library)
+    done = [e for e in finished_exercises(store, library) if e.exercise_id in library.exercises]
     parts = {p.number: p.title for p in library.path.parts}
     firsts: dict[int, date] = {}
     for entry in done:

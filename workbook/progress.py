@@ -15,7 +15,14 @@ from datetime import date, datetime
 from workbook.check_ins import CHECK_IN_EXERCISE, as_shared
 from workbook.clock import local_day
 from workbook.content import Library
-from workbook.models import MEASURES, PARTNER_IDS, CheckIn, Measure, PartnerId
+from workbook.models import (
+    MEASURES,
+    PARTNER_IDS,
+    CheckIn,
+    Measure,
+    PartnerId,
+    SessionIndexEntry,
+)
 from workbook.my_answers import hidden_by_turn
 from workbook.store import Store
 
@@ -126,19 +133,29 @@ def timeline(store: Store, library: Library) -> list[Event]:
     return sorted(events, key=lambda e: (e.on, e.at), reverse=True)
 
 
-def _exercises(store: Store, library: Library) -> list[Event]:
-    """Exercises finished. A check-in shows as its check-in, and the sessions that reword or
-    review an agreement (and unlisted ones) as what they changed in the agreement's history."""
-    events = []
+def finished_exercises(store: Store, library: Library) -> list[SessionIndexEntry]:
+    """Exercises the couple finished on the path, oldest first: not check-ins (a check-in
+    counts as one, and has milestones of its own), nor sessions that reworded or reviewed an
+    agreement or any other the app starts itself (unlisted); one no longer shipped still counts."""
+    done = []
     for entry in store.index():
         exercise = library.exercises.get(entry.exercise_id)
         if (
-            entry.status != "completed"
-            or entry.agreement_id is not None
-            or entry.exercise_id == CHECK_IN_EXERCISE
-            or (exercise is not None and not exercise.listed)
+            entry.status == "completed"
+            and entry.agreement_id is None
+            and entry.exercise_id != CHECK_IN_EXERCISE
+            and (exercise is None or exercise.listed)
         ):
-            continue
+            done.append(entry)
+    return sorted(done, key=lambda e: e.updated_at)
+
+
+def _exercises(store: Store, library: Library) -> list[Event]:
+    """Exercises finished (what reworded or reviewed an agreement shows as the change it made
+    in the agreement's history)."""
+    events = []
+    for entry in finished_exercises(store, library):
+        exercise = library.exercises.get(entry.exercise_id)
         title = exercise.title if exercise is not None else entry.exercise_id
         at = entry.updated_at
         events.append(Event(local_day(at), at, library.say("progress.event_exercise", title=title)))
