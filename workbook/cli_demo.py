@@ -15,6 +15,7 @@ from pathlib import Path
 
 import click
 
+from workbook import cli_open
 from workbook.cli_common import fail, library_or_fail
 from workbook.content import Library
 from workbook.demo_story import Story
@@ -52,13 +53,12 @@ def demo(target: Path | None) -> None:
         command = f"workbook --data {shlex.quote(str(folder))}"
         click.echo(library.say("demo.open_hint", command=command))
         return
-    from workbook.cli import open_app  # the app, opened as `workbook` opens it
 
     scratch = Path(tempfile.mkdtemp(prefix="workbook-demo-"))  # made 0700
     try:
         couple = written(library, scratch).couple
         click.echo(library.say("demo.opening", a=couple.a, b=couple.b))
-        open_app(scratch)
+        cli_open.open_app(scratch)  # the app, opened as `workbook` opens it
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 
