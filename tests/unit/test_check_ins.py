@@ -176,3 +176,12 @@ def test_deleting_a_check_in_session_takes_its_ratings_and_note_from_every_file(
     finally:
         book.close()
     assert not any(b"marigold" in f.read_bytes() for f in folder.rglob("*") if f.is_file())
+
+
+def test_a_note_leaves_in_transcripts_only_once_its_author_opts_it_in(book: Workbook) -> None:
+    session_id = checked_in(book, rated("6", note="juniper morning"), rated("5"))
+    assert "juniper morning" not in book.export("markdown", transcripts=True)
+    [check_in] = book.store.check_ins()
+    book.opt_in("a", session_id, check_in.entries["a"].turn, True)
+    assert "juniper morning" in book.export("markdown", transcripts=True)
+    assert "juniper morning" not in book.export("markdown")  # the summary: ratings only
