@@ -37,6 +37,7 @@ from workbook.engine import Move
 from workbook.models import AnswerValue, PartnerId, Session, Turn, other
 from workbook.privacy import shareable_answers, visit_of
 from workbook.turn_view import TurnView
+from workbook.wording import visible
 
 #: 50 examples per exercise, each a whole session of up to 150 moves: every move is checked
 #: against every turn so far, so a run costs the square of its length.
@@ -218,7 +219,7 @@ def check_reveal(book: Workbook, played: Played, move: Move) -> None:
         return
     if revealed(visit):
         assert [(line.author, line.text) for line in view.lines] == [
-            (book.name(t.partner), answer_words(exercise, turns, t)) for t in visit
+            (book.name(t.partner), visible(answer_words(exercise, turns, t))) for t in visit
         ]
         assert view.note == ""
     else:
