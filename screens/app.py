@@ -1,34 +1,32 @@
 """The Textual app: opens on the safety check, set-up or Home, keeps the sitting, offers a
 time-out, resources, help, stopping and a neutral cover from every screen, and quits without
-losing words."""
+losing words.
+
+Only what the first screen needs is imported with the app; every other screen is imported when
+it is first opened, so the couple's Home comes up sooner (``benchmarks/bench_startup.py``)."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
-from screens.about_agreement import open_about_agreement
 from screens.base import HandsOverAgain
 from screens.cover import CoverReason, CoverScreen
 from screens.discreet import Discreet
-from screens.help import HelpScreen
 from screens.home import HomeScreen
 from screens.idle_lock import IdleLock
-from screens.resources import ResourcesScreen
-from screens.safety import SafetyCheckScreen
-from screens.setup import SetupScreen
-from screens.stop import StopScreen
-from screens.summary import SummaryScreen
-from screens.timeout import TimeOutScreen
 from screens.unlock import PassphraseScreen
 from workbook.agreement_sessions import AMEND_EXERCISE
 from workbook.book import Workbook
 from workbook.pacing import sitting_is_long
+
+if TYPE_CHECKING:
+    from screens.summary import SummaryScreen
 
 #: How often the app looks at the clock to see whether the sitting has gone on long.
 PACE_CHECK_SECONDS = 30
@@ -75,6 +73,8 @@ class WorkbookApp(IdleLock, Discreet, App[None]):
         """Settings is sealing or unsealing every file: the app's keys wait."""
 
     def on_mount(self) -> None:
+        from screens.safety import SafetyCheckScreen
+
         self.book.sitting.begin()
         self.set_interval(PACE_CHECK_SECONDS, self.check_pace)
         if self.book.needs_setup():
@@ -111,6 +111,8 @@ class WorkbookApp(IdleLock, Discreet, App[None]):
         self.notify(said, severity="warning", timeout=20)
 
     def _after_first_check(self, _: None) -> None:
+        from screens.setup import SetupScreen
+
         self.book.safety_check_done()
         self.push_screen(SetupScreen())
 
@@ -148,6 +150,8 @@ class WorkbookApp(IdleLock, Discreet, App[None]):
 
     def action_time_out(self) -> None:
         """A break, from anywhere, by either partner, typing or not."""
+        from screens.timeout import TimeOutScreen
+
         if self.under_way(TimeOutScreen):
             return
         self.keep_words()
@@ -165,6 +169,8 @@ class WorkbookApp(IdleLock, Discreet, App[None]):
 
     def action_stop(self) -> None:
         """ "We need to stop": ask once, then a closing for both, keeping everything."""
+        from screens.stop import StopScreen
+
         if self.under_way(StopScreen):
             return
         self.keep_words()
@@ -183,20 +189,28 @@ class WorkbookApp(IdleLock, Discreet, App[None]):
             self.exit()
 
     def action_resources(self) -> None:
+        from screens.resources import ResourcesScreen
+
         if self.under_way(ResourcesScreen):
             return
         self.push_screen(ResourcesScreen(), self._after_resources)
 
     def _after_resources(self, wanted: str | None) -> None:
+        from screens.safety import SafetyCheckScreen
+
         if wanted == "solo_check" and not self.under_way(SafetyCheckScreen):
             self.push_screen(SafetyCheckScreen("solo"), lambda _: self.action_resources())
 
     def action_help(self) -> None:
+        from screens.help import HelpScreen
+
         if self.under_way(HelpScreen):
             return
         self.push_screen(HelpScreen(), self._after_help)
 
     def _after_help(self, wanted: str | None) -> None:
+        from screens.safety import SafetyCheckScreen
+
         if wanted == "safety_check" and not self.under_way(SafetyCheckScreen):
             self.push_screen(SafetyCheckScreen("couple"), lambda _: self.hand_over_again())
         elif wanted == "resources":
@@ -204,6 +218,8 @@ class WorkbookApp(IdleLock, Discreet, App[None]):
 
     def on_summary_screen_amend_asked(self, asked: SummaryScreen.AmendAsked) -> None:
         """From a review's summary into new wording for its agreement."""
+        from screens.about_agreement import open_about_agreement
+
         open_about_agreement(self, self.book, AMEND_EXERCISE, asked.agreement_id)
 
     def check_pace(self) -> None:

@@ -2,7 +2,10 @@
 the agreements; each new milestone is celebrated here once.
 
 A sensitive exercise opens, and is picked up again, only after both partners say yes in
-private (``ConsentScreen``), each time."""
+private (``ConsentScreen``), each time.
+
+The screens Home leads to are imported when they are opened, not with Home: start-up loads only
+what the first screen shows (``benchmarks/bench_startup.py``)."""
 
 from __future__ import annotations
 
@@ -15,23 +18,10 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from screens.about_agreement import open_about_agreement
-from screens.agreements import AgreementsScreen
 from screens.base import UsesBook
 from screens.celebrate import celebrate_next
-from screens.consent import ConsentScreen
-from screens.delete_session import DeleteSessionScreen
-from screens.exercise import ExerciseScreen
-from screens.export import ExportScreen
-from screens.handover import HandOverScreen
-from screens.moment import MomentScreen
-from screens.my_answers import open_my_answers
 from screens.plain import plain
-from screens.progress import ProgressScreen
-from screens.roles import RolesScreen
-from screens.settings import SettingsScreen
 from screens.today_notice import TodayNotice
-from screens.waits import WaitsScreen
 from workbook.agreement_sessions import REVIEW_EXERCISE
 from workbook.check_ins import CHECK_IN_EXERCISE
 from workbook.content_format import Exercise
@@ -204,6 +194,9 @@ class HomeScreen(UsesBook, Screen[None]):
 
     def resume_session(self, session_id: str) -> None:
         """Pick a session up; a sensitive one only once both have said yes again, in private."""
+        from screens.consent import ConsentScreen
+        from screens.exercise import ExerciseScreen
+
         exercise = self.book.exercise(self.book.load(session_id).session.exercise_id)
 
         def open_it(consented: bool | None) -> None:
@@ -223,6 +216,10 @@ class HomeScreen(UsesBook, Screen[None]):
     def open_exercise(self, exercise_id: str) -> None:
         """Start an exercise: a sensitive one asks each partner in private first, and one
         still waiting for others says why instead."""
+        from screens.consent import ConsentScreen
+        from screens.roles import RolesScreen
+        from screens.waits import WaitsScreen
+
         exercise = self.book.exercise(exercise_id)
         waiting_for = self.book.waiting_for(exercise_id)
         if waiting_for:
@@ -244,12 +241,16 @@ class HomeScreen(UsesBook, Screen[None]):
     def _begin(
         self, exercise: Exercise, roles: dict[str, PartnerId] | None, consented: bool
     ) -> None:
+        from screens.exercise import ExerciseScreen
+
         if roles is not None:
             session = self.book.start(exercise.id, roles, consented=consented)
             self.app.push_screen(ExerciseScreen(session.id))
 
     @on(OptionList.OptionSelected, "#agreements")
     def _agreements(self, event: OptionList.OptionSelected) -> None:
+        from screens.agreements import AgreementsScreen
+
         self.app.push_screen(AgreementsScreen(str(event.option.id).removeprefix("agreement:")))
 
     # -- signals to seek help, and each partner's moment for a therapist -----------------
@@ -281,6 +282,8 @@ class HomeScreen(UsesBook, Screen[None]):
     def _start_today(self) -> None:
         """Through the same ways in as the lists below: a review, a session picked up, or an
         exercise started (roles, and consent where it is asked)."""
+        from screens.about_agreement import open_about_agreement
+
         suggestion = self.query_one(TodayNotice).suggestion
         if suggestion is None:
             return
@@ -314,6 +317,9 @@ class HomeScreen(UsesBook, Screen[None]):
     @on(OptionList.OptionSelected, "#moments")
     def _open_moment(self, event: OptionList.OptionSelected) -> None:
         """A hand-over naming the partner whose moment it is, then their moment."""
+        from screens.handover import HandOverScreen
+        from screens.moment import MomentScreen
+
         partner = next(p for p in PARTNER_IDS if event.option.id == f"moment:{p}")
         library, actor = self.book.library, self.book.name(partner)
         self.app.push_screen(
@@ -327,6 +333,8 @@ class HomeScreen(UsesBook, Screen[None]):
     @on(OptionList.OptionSelected, "#progress-lines")
     def _open_progress(self, event: OptionList.OptionSelected) -> None:
         """Progress (the chart, milestones, the history), or a check-in started now."""
+        from screens.progress import ProgressScreen
+
         if event.option.id == "progress":
             self.app.push_screen(ProgressScreen())
         else:
@@ -351,6 +359,11 @@ class HomeScreen(UsesBook, Screen[None]):
 
     @on(OptionList.OptionSelected, "#own-words")
     def _open_own_words(self, event: OptionList.OptionSelected) -> None:
+        from screens.delete_session import DeleteSessionScreen
+        from screens.export import ExportScreen
+        from screens.my_answers import open_my_answers
+        from screens.settings import SettingsScreen
+
         if event.option.id == "export":
             self.app.push_screen(ExportScreen())
             return
