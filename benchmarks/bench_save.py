@@ -12,6 +12,7 @@ largest size against the smallest (target <= 1.5x: saves stay flat as the histor
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import random
@@ -23,6 +24,7 @@ from pathlib import Path
 
 from benchmarks.make_history import TALK, Couple, History, proportional, write_history
 from benchmarks.timing import (
+    Measure,
     Stats,
     int_list,
     interleave,
@@ -43,6 +45,7 @@ WARM_UP = 5
 SAVES_PER_SESSION = 12
 SAVE_TARGET = 3.0
 FLAT_TARGET = 1.5
+FLOOR = "floor"
 
 
 def turn_size(words: str) -> int:
@@ -119,9 +122,9 @@ def made(root: Path, size: int) -> Path:
     return folder
 
 
-def report(samples: dict[str, list[float]], floor: str, sizes: list[int], size_of: int) -> bool:
+def report(samples: dict[str, list[float]], sizes: list[int], size_of: int) -> bool:
     """Print every side's median and p95 and the ratios; True if every target is met."""
-    bare = samples[floor]
+    bare = samples[FLOOR]
     stats = Stats.of(bare)
     print(
         f"floor ({size_of} B write + fsync + rename + folder fsync): "
@@ -149,21 +152,20 @@ def main(argv: list[str] | None = None) -> int:
     )
     options = args.parse_args(argv)
     sizes: list[int] = sorted(set(options.sizes))
-    with tempfile.TemporaryDirectory() as temp:
+    with tempfile.TemporaryDirectory() as temp, contextlib.ExitStack() as closing:
         root = Path(temp)
-        savers = {str(size): Saver(made(root, size), size) for size in sizes}
-        try:
-            words = Couple(random.Random(0), ManualClock(datetime.now(UTC))).words()
-            payload = b"x" * turn_size(words)
-            floor = "floor"
-            sides = {floor: bare_save(root / "floor.json", payload), **savers}
-            interleave(sides, WARM_UP)
-            samples = interleave(sides, options.runs)
-        finally:
-            for saver in savers.values():
-                saver.close()
+        savers: dict[str, Measure] = {}
+        for size in sizes:
+            saver = Saver(made(root, size), size)
+            closing.callback(saver.close)
+            savers[str(size)] = saver
+        words = Couple(random.Random(0), ManualClock(datetime.now(UTC))).words()
+        payload = b"x" * turn_size(words)
+        sides = {FLOOR: bare_save(root / "floor.json", payload), **savers}
+        interleave(sides, WARM_UP)
+        samples = interleave(sides, options.runs)
     print(f"({options.runs} interleaved runs; the machine may be shared: compare the ratios)")
-    report(samples, floor, sizes, len(payload))
+    report(samples, sizes, len(payload))
     return 0
 
 

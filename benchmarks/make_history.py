@@ -15,9 +15,9 @@ two talks are left open (one paused, one with words half typed), so Home has rea
 The words are made up from a few phrases; the numbers are what matters.
 
 It is played on a workbook in memory, then each file is written once into the folder by the
-store's own whole-file write (atomic, fsync'd): 20,000 turns each saved durably took over 10
-minutes here (two fsync'd files a turn); this way it takes about 25 s. ``workbook check`` finds
-the result sound.
+store's own whole-file write (atomic, fsync'd): 20,000 turns each saved durably as the app
+saves them took about 3 minutes here (two fsync'd files a turn); this way about 25 s.
+``workbook check`` finds the result sound.
 """
 
 from __future__ import annotations
