@@ -23,6 +23,7 @@ from screens.idle_lock import IdleLock
 from screens.unlock import PassphraseScreen
 from workbook.agreement_sessions import AMEND_EXERCISE
 from workbook.book import Workbook
+from workbook.errors import BadFile
 from workbook.pacing import sitting_is_long
 
 if TYPE_CHECKING:
@@ -32,6 +33,8 @@ if TYPE_CHECKING:
 PACE_CHECK_SECONDS = 30
 #: The name of the worker thread that backs up what changed, once the first screen is up.
 BACKUP_WORKER = "backup"
+#: The name of the worker thread that reads every session file afresh after a quick repair.
+FULL_CHECK_WORKER = "full-check"
 
 
 @runtime_checkable
@@ -84,7 +87,7 @@ class WorkbookApp(IdleLock, Discreet, App[None]):
             self.push_screen(SafetyCheckScreen("couple"), lambda _: self.book.safety_check_done())
         else:
             self.push_screen(HomeScreen())
-        self.call_after_refresh(self.start_backup)
+        self.call_after_refresh(self.look_in_full)
         self.start_idle_watch()
         self.call_after_refresh(self._say_what_changed_at_open)
 
@@ -97,12 +100,44 @@ class WorkbookApp(IdleLock, Discreet, App[None]):
         for kept in self.book.store.set_aside:
             self.notify(say("bad_file.index_rebuilt", file=str(kept)), timeout=30)
 
+    def look_in_full(self) -> None:
+        """Opening repaired only what a crash can have left (``Workbook.open(quick_repair=
+        True)``): every session file is read afresh in a worker thread once the first screen is
+        up, then anything found is repaired here, on the app's thread (``_after_full_look``);
+        the backup follows, so a damaged file is never copied over a good backup."""
+        if not self.book.repaired_quickly:
+            self.start_backup()
+            return
+        self.run_worker(
+            self.book.disagreements, name=FULL_CHECK_WORKER, thread=True, exit_on_error=False
+        )
+
+    def _after_full_look(self, worker: Worker[int]) -> None:
+        if worker.state == WorkerState.SUCCESS:
+            self.book.repaired_quickly = False
+            if worker.result:
+                self.book.repair()
+                if isinstance(self.screen, HomeScreen):
+                    self.screen.refresh_lists()
+            self.start_backup()
+        elif isinstance(worker.error, BadFile) and self.book.store.folder is not None:
+            from workbook.bad_file_words import bad_file_words  # as opening would have said
+
+            store = self.book.store
+            said = bad_file_words(self.book.library, worker.error, store.folder, store.codec)
+            self.notify(said, severity="error", timeout=600)
+        elif worker.state == WorkerState.ERROR:
+            self.start_backup()
+
     def start_backup(self) -> None:
         """Back up what changed in a worker thread once the first screen is up: start-up never
         waits for it, and a failure (a full disk) is said, never fatal."""
         self.run_worker(self.book.back_up, name=BACKUP_WORKER, thread=True, exit_on_error=False)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.name == FULL_CHECK_WORKER:
+            self._after_full_look(event.worker)
+            return
         if event.worker.name != BACKUP_WORKER or event.state != WorkerState.ERROR:
             return
         error = event.worker.error

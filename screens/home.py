@@ -76,11 +76,9 @@ class HomeScreen(UsesBook, Screen[None]):
             yield OptionList(id="milestones")
         yield Footer(compact=True)
 
-    def on_mount(self) -> None:
-        self.refresh_lists()
-        self.call_after_refresh(self._celebrate)
-
     async def on_screen_resume(self) -> None:
+        """Also as Home first appears (Textual resumes a screen it pushes), so the lists are
+        filled once at start, not twice."""
         if self.shown_as != self._as_set():  # settings renamed someone, or changed the mode
             await self.recompose()
         self.refresh_lists()

@@ -11,7 +11,7 @@ from collections import Counter
 from pathlib import Path
 
 from workbook import engine
-from workbook.agreement_sessions import changed_in, for_agreement, merged_sources
+from workbook.agreement_sessions import changed_in, for_agreement
 from workbook.backend import Backend
 from workbook.book_agreements import AgreementCalls
 from workbook.book_backups import BackupCalls
@@ -19,11 +19,11 @@ from workbook.book_care import CareCalls
 from workbook.book_care import NameError_ as NameError_  # re-exported for the screens
 from workbook.book_changes import ChangeCalls
 from workbook.book_deletes import DeleteCalls
+from workbook.book_repair import RepairCalls
 from workbook.book_settings import SettingsCalls
 from workbook.book_take_back import TakeBackCalls
 from workbook.book_vault import VaultCalls
 from workbook.book_words import WordsCalls
-from workbook.check_ins import check_in_by_last_turn
 from workbook.clock import Clock, SystemClock
 from workbook.content import Library, load_library
 from workbook.content_format import Exercise
@@ -46,7 +46,6 @@ from workbook.models import (
 )
 from workbook.my_answers import turns_for_both
 from workbook.path_view import PathPart, describe_path, finished, waiting_for
-from workbook.records import made_by_last_turn, record_id
 from workbook.reveal import RevealView, describe_reveal
 from workbook.sittings import SittingLog
 from workbook.storage import PLAIN, Codec
@@ -67,6 +66,7 @@ class Workbook(
     TakeBackCalls,
     BackupCalls,
     VaultCalls,
+    RepairCalls,
 ):
     """One couple's workbook, open for reading and (unless read-only) writing."""
 
@@ -83,6 +83,8 @@ class Workbook(
         self._lock = lock
         self.sitting = SittingLog(store, self.clock)
         """The current sitting: its start, its time-outs, how it ends."""
+        self.repaired_quickly = False
+        """Opened with the quick repair: the app owes the full look (``disagreements``)."""
         self.migrated_from: Path | None = None
         """Where the files are kept as they were, if opening updated them to this version
         (``migrations``), for the app to tell the couple (texts: ``migrations.updated``)."""
@@ -97,11 +99,13 @@ class Workbook(
         library: Library | None = None,
         codec: Codec = PLAIN,
         lock: FolderLock | None = None,
+        quick_repair: bool = False,
     ) -> Workbook:
         """Open ``folder`` for this app alone: prepare it, take the lock (unless ``lock`` is
         held already, as when the passphrase was asked first), bring files an older app wrote
         up to this version, repair the index. ``codec``: how its files are kept (sealed, when
-        the workbook is encrypted).
+        the workbook is encrypted). ``quick_repair``: only what a crash can have left behind,
+        for the app, which takes the full look after its first screen (``book_repair``).
 
         Raises ``AlreadyOpenError`` (nothing written) if another app holds it.
         """
@@ -116,7 +120,9 @@ class Workbook(
             book.migrated_from = migrate(folder, codec, book.clock.now())
             book.store.initialise(Meta(created_at=book.clock.now()))
             book.store.read_book()
-            book.repair()
+            # Files updated to this version were all rewritten: looked at in full.
+            book.repaired_quickly = quick_repair and book.migrated_from is None
+            book.repair(quick=book.repaired_quickly)
         except BaseException:
             lock.release()
             raise
@@ -139,35 +145,6 @@ class Workbook(
         book = cls(Store.in_memory(), library or load_library(), clock)
         book.store.initialise(Meta(created_at=book.clock.now()))
         return book
-
-    def repair(self) -> None:
-        """After a crash the session files win: rebuild the index, and any agreement (or
-        change to one), milestone or check-in that a session's last turn made but that did not reach
-        ``workbook.json``.
-
-        Only a last turn is looked at, and a session's turns are read only when its last turn
-        made a record that is missing: opening stays cheap however long the history.
-        """
-        self.store.repair_index()
-        agreements = self.store.agreements()
-        made = {a.id for a in agreements} | merged_sources(agreements)
-        made |= {m.id for m in self.store.milestones()}
-        made |= {c.id for c in self.store.check_ins()}
-        for entry in self.store.index():
-            exercise = self.library.exercises.get(entry.exercise_id)
-            last = self.store.last_turn(entry.id)
-            if exercise is None or last is None or last.step_id not in exercise.step_ids():
-                continue  # unknown or changed exercise: leave what was made as it is
-            if record_id(entry.id, last) in made:
-                continue
-            session, turns = self.store.session(entry.id), self.store.turns(entry.id)
-            agreement, milestone = made_by_last_turn(exercise, session, turns)
-            self._keep_agreement(session, turns, agreement)
-            if milestone is not None:
-                self.store.save_milestone(milestone)
-            check_in = check_in_by_last_turn(exercise, session, turns)
-            if check_in is not None:
-                self.store.save_check_in(check_in)
 
     def close(self) -> None:
         """End the sitting (if it is still going), stop a backup under way, let go of the lock."""

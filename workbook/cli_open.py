@@ -26,7 +26,8 @@ def open_app(folder: Path) -> None:
     unlocked: dict[str, Any] = {}
     try:
         unlocked = _unlocked_at_start(folder, library)
-        book = Workbook.open(folder, library=library, **unlocked)
+        # The full look at every session file follows from the app, after its first screen.
+        book = Workbook.open(folder, library=library, quick_repair=True, **unlocked)
     except AlreadyOpenError:
         fail(library.say("errors.already_open"))
     except BadFile as bad:

@@ -18,7 +18,7 @@ The same class runs over memory (``Store.in_memory``) for property tests.
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from pathlib import Path
 from typing import Any
 
@@ -141,7 +141,8 @@ class Store(BookTables):
     def index(self) -> list[SessionIndexEntry]:
         """Every session, newest change first."""
         docs = self._index.table("sessions").all()
-        entries = [load(SessionIndexEntry, d, self._where(INDEX_FILE)) for d in docs]
+        where = self._where(INDEX_FILE)  # once, not for each of a long history's entries
+        entries = [load(SessionIndexEntry, d, where) for d in docs]
         return sorted(entries, key=lambda e: e.updated_at, reverse=True)
 
     def session(self, session_id: str) -> Session:
@@ -152,11 +153,8 @@ class Store(BookTables):
         return load(Session, docs[0], self._where(name))
 
     def turns(self, session_id: str) -> list[Turn]:
-        name = self._session_name(session_id)
-        return [
-            load(Turn, d, self._where(name))
-            for d in self._session_db(session_id).table("turns").all()
-        ]
+        where = self._where(self._session_name(session_id))
+        return [load(Turn, d, where) for d in self._session_db(session_id).table("turns").all()]
 
     def last_turn(self, session_id: str) -> Turn | None:
         """The session's most recent turn, read without validating the ones before it."""
@@ -228,13 +226,21 @@ class Store(BookTables):
         self.set_aside.append(keeping / INDEX_FILE)
         return []
 
-    def repair_index(self) -> int:
-        """Make the index agree with the session files; return how many entries changed."""
+    def repair_index(self, only: Collection[str] | None = None) -> int:
+        """Make the index agree with the session files; return how many entries changed.
+        ``only``: look into just these sessions' files (``suspects``); an entry whose file is
+        gone is dropped either way."""
         by_id = {e.id: e for e in self._index_or_none()}
         changed = 0
+        names = self._backend.session_names()
+        present = {Path(name).stem for name in names}
+        looked: set[str] = set()
         seen: set[str] = set()
-        for name in self._backend.session_names():
+        for name in names:
             session_id = Path(name).stem
+            if only is not None and session_id not in only:
+                continue
+            looked.add(session_id)
             db = self._backend.db(name)
             if not db.table("session").all():
                 continue
@@ -255,10 +261,34 @@ class Store(BookTables):
                 if not self._backend.read_only:
                     self._write_index_entry(session, turns)
                 changed += 1
-        stale = set(by_id) - seen
+        stale = (set(by_id) - present) | (set(by_id) & (looked - seen))
         if stale and not self._backend.read_only:
             self._index.table("sessions").remove(lambda d: d.get("id") in stale)
         return changed + len(stale)
+
+    def suspects(self) -> set[str] | None:
+        """The sessions whose files may disagree with the index or ``workbook.json``, found
+        from the folder alone, without reading a session file: one written at or after the
+        older of those two files was last written (a save writes the session file first,
+        then the index, then any record it made in ``workbook.json``, so a crash between them
+        leaves the session file the newer), or one the index does not list. ``None`` (look
+        at them all) in memory, or when either file is missing or the index cannot be read.
+        A file whose time does not tell (a clock set back, files put back by hand) is found
+        by the full look the app takes after its first screen (``Workbook.disagreements``)."""
+        folder = self.folder
+        if folder is None:
+            return None
+        try:
+            since = min((folder / name).stat().st_mtime_ns for name in (INDEX_FILE, WORKBOOK_FILE))
+            listed = {entry.id for entry in self.index()}
+            found: set[str] = set()
+            for name in self._backend.session_names():
+                session_id = Path(name).stem
+                if session_id not in listed or (folder / name).stat().st_mtime_ns >= since:
+                    found.add(session_id)
+        except (OSError, BadFile):
+            return None
+        return found
 
     def rewrite(self, name: str, change: Callable[[Data], object]) -> None:
         """Change the file ``name`` as raw tables in one write, as a deletion changes its copies
