@@ -50,10 +50,13 @@ def _unmade(store: Store, library: Library, only: Collection[str] | None) -> Ite
         exercise = library.exercises.get(entry.exercise_id)
         last = store.last_turn(entry.id)
         if exercise is None or last is None or last.step_id not in exercise.step_ids():
+            store.let_go(entry.id)
             continue  # unknown or changed exercise: leave what was made as it is
         if record_id(entry.id, last) in made:
+            store.let_go(entry.id)
             continue
         session, turns = store.session(entry.id), store.turns(entry.id)
+        store.let_go(entry.id)
         agreement, milestone = made_by_last_turn(exercise, session, turns)
         check_in = check_in_by_last_turn(exercise, session, turns)
         if agreement is not None or milestone is not None or check_in is not None:

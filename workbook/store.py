@@ -249,6 +249,7 @@ class Store(BookTables):
             seen.add(session_id)
             turns = len(db.table("turns"))
             entry = by_id.get(session_id)
+            self.let_go(session_id)
             if (
                 entry is None
                 or entry.status != session.status
@@ -265,6 +266,12 @@ class Store(BookTables):
         if stale and not self._backend.read_only:
             self._index.table("sessions").remove(lambda d: d.get("id") in stale)
         return changed + len(stale)
+
+    def let_go(self, session_id: str) -> None:
+        """Read-only, drop the session's file once read, so a look at every file of a long
+        history holds one at a time (the app's full look, ``Workbook.disagreements``)."""
+        if self._backend.read_only:
+            self._backend.forget(self._session_name(session_id))
 
     def suspects(self) -> set[str] | None:
         """The sessions whose files may disagree with the index or ``workbook.json``, found
