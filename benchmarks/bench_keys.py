@@ -7,7 +7,8 @@ which headless Textual would otherwise skip). Pilot's ``press`` + ``pause`` is n
 sleeps ~80 ms of its own for any widget.
 
 Both sides type the same keys from the same starting text, at 80x24, in blocks that alternate
-which side goes first, each block a fresh app. Two conditions:
+which side goes first, each block a fresh app (ours on a two-year workbook of ``--turns``
+turns from ``make_history``, a fresh session of Active listening open). Two conditions:
 
 - idle: the answer box with its draft saves switched off for the measurement;
 - saving: as in real use, half-typed words saved durably (fsync'd, atomic) at most once a
@@ -129,9 +130,15 @@ async def bare_block(count: int, gaps: list[float]) -> list[float]:
         return await type_keys(app, count, gaps)
 
 
-def workbook_folder(root: Path) -> Path:
-    """A real data folder: partners set, the safety check done."""
+def workbook_folder(root: Path, turns: int) -> Path:
+    """A real data folder with partners set and the safety check done: a two-year history of
+    ``turns`` turns (``make_history``), or a fresh workbook for none."""
     folder = root / "data"
+    if turns:
+        from benchmarks.make_history import proportional, write_history
+
+        write_history(folder, **proportional(turns))
+        return folder
     book = Workbook.open(folder)
     try:
         book.set_partners("Alex", "Sam")
@@ -225,16 +232,20 @@ def compare(folder: Path, saving: bool, count: int, runs: int, mean_pause: float
 def main(argv: list[str] | None = None) -> None:
     parser = timing.parser(__doc__.splitlines()[0] if __doc__ else None, runs=20)
     parser.add_argument("--keys", type=int, default=2000, help="keys a side in each condition")
+    parser.add_argument(
+        "--turns", type=int, default=20_000, help="turns in the workbook's history (0: fresh)"
+    )
     parser.add_argument("--gap-ms", type=float, default=25.0, help="mean pause between keys")
     args = parser.parse_args(argv)
     per_block = max(1, args.keys // args.runs)
     print(
         f"key-to-frame: {per_block * args.runs} keys a side in each condition, {args.runs} "
-        f"blocks, ~{args.gap_ms:g} ms between keys, 80x24 (a shared machine: read the ratios)",
+        f"blocks, ~{args.gap_ms:g} ms between keys, 80x24, a workbook of {args.turns} turns "
+        "(a shared machine: read the ratios)",
         flush=True,
     )
     with tempfile.TemporaryDirectory() as tmp:
-        folder = workbook_folder(Path(tmp))
+        folder = workbook_folder(Path(tmp), args.turns)
         for saving in (False, True):
             compare(folder, saving, per_block, args.runs, args.gap_ms / 1000)
 

@@ -13,8 +13,14 @@ from collections.abc import Mapping
 
 PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
 
-_C0_PICTURES = {code: chr(0x2400 + code) for code in range(0x20)}
-_KEEP = {ord("\n"), ord("\t")}
+#: Each control character to what is drawn instead (newlines and tabs kept): C0 as its
+#: control picture, DEL as its own, C1 as the replacement character. One table, so ``visible``
+#: is a single ``str.translate`` (the answer box draws every line through it on each key).
+_SHOWN = {
+    **{code: chr(0x2400 + code) for code in range(0x20) if chr(code) not in "\n\t"},
+    0x7F: "\u2421",
+    **{code: "\ufffd" for code in range(0x80, 0xA0)},
+}
 
 
 def fill(template: str, names: Mapping[str, str]) -> str:
@@ -28,20 +34,7 @@ def placeholders(template: str) -> set[str]:
 
 def visible(text: str) -> str:
     """``text`` with control characters shown as symbols (newlines and tabs kept)."""
-    out: list[str] = []
-    for char in text:
-        code = ord(char)
-        if code in _KEEP:
-            out.append(char)
-        elif code < 0x20:
-            out.append(_C0_PICTURES[code])
-        elif code == 0x7F:
-            out.append("\u2421")
-        elif 0x80 <= code <= 0x9F:
-            out.append("\ufffd")
-        else:
-            out.append(char)
-    return "".join(out)
+    return text.translate(_SHOWN)
 
 
 def clean_name(name: str) -> str:
