@@ -125,16 +125,29 @@ async def start_exercise(pilot: Pilot[None], exercise_id: str, roles_option: str
     await choose(pilot, roles_option, "#role-options")
 
 
+def set_up_already(folder: Path, clock: Clock | None = None) -> None:
+    """Alex and Sam set up through the core, the safety check done, as set-up by keys leaves
+    them (``test_safety_check.py`` and ``test_journey.py`` go through it by keys): most tests
+    start from Home, and the check's dozen key presses cost seconds each time."""
+    book = Workbook.open(folder, clock=clock)
+    try:
+        book.set_partners("Alex", "Sam")
+        book.safety_check_done()
+    finally:
+        book.close()
+
+
 @contextlib.asynccontextmanager
 async def running(
     folder: Path, exercise_id: str | None = None, clock: Clock | None = None
 ) -> AsyncIterator[tuple[WorkbookApp, Pilot[None]]]:
     """The app at 80x24 on ``folder``, set up as Alex and Sam, optionally inside an exercise
     (Alex in the first role), on ``clock`` if given; the workbook is closed afterwards."""
+    set_up_already(folder, clock)
     app = make_app(folder, clock)
     try:
         async with app.run_test(size=SIZE) as pilot:
-            await set_up(pilot)
+            await settle(pilot)
             if exercise_id is not None:
                 await start_exercise(pilot, exercise_id)
             yield app, pilot
