@@ -30,7 +30,7 @@ test: lint
 	$(BIN)/python -m pytest -q -n 4
 
 bench: $(STAMP_TEST)
-	$(BIN)/python benchmarks/run.py
+	$(BIN)/python -m benchmarks.run
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache
