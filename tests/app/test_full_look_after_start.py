@@ -4,7 +4,9 @@ the backup follows; a damaged file is named, as opening would have, and not back
 
 from __future__ import annotations
 
+import contextlib
 import os
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 from screens.app import WorkbookApp
@@ -33,24 +35,32 @@ def _hidden_crash(folder: Path, clock: ManualClock) -> str:
     return talk
 
 
-async def test_the_full_look_repairs_what_the_quick_one_missed(
-    data_folder: Path, clock: ManualClock
-) -> None:
-    talk = _hidden_crash(data_folder, clock)
-    app = WorkbookApp(Workbook.open(data_folder, clock=clock, quick_repair=True))
+@contextlib.asynccontextmanager
+async def opened_as_the_app_opens(folder: Path, clock: ManualClock) -> AsyncIterator[WorkbookApp]:
+    """The app on ``folder`` opened as ``workbook`` opens it (the quick repair), once its
+    first screen is up and the full look after it has run."""
+    app = WorkbookApp(Workbook.open(folder, clock=clock, quick_repair=True))
     try:
         async with app.run_test(size=SIZE) as pilot:
             await settle(pilot)
             await app.workers.wait_for_complete()
             await settle(pilot)
-            assert isinstance(app.screen, HomeScreen)
-            entry = next(e for e in app.book.open_sessions() if e.id == talk)
-            assert entry.step_id == app.book.store.session(talk).step_id == "mirror"
-            await app.workers.wait_for_complete()  # the backup, started after the repair
-            assert newest(data_folder) is not None
-            assert app.book.disagreements() == 0
+            yield app
     finally:
         app.book.close()
+
+
+async def test_the_full_look_repairs_what_the_quick_one_missed(
+    data_folder: Path, clock: ManualClock
+) -> None:
+    talk = _hidden_crash(data_folder, clock)
+    async with opened_as_the_app_opens(data_folder, clock) as app:
+        assert isinstance(app.screen, HomeScreen)
+        entry = next(e for e in app.book.open_sessions() if e.id == talk)
+        assert entry.step_id == app.book.store.session(talk).step_id == "mirror"
+        await app.workers.wait_for_complete()  # the backup, started after the repair
+        assert newest(data_folder) is not None
+        assert app.book.disagreements() == 0
 
 
 async def test_a_damaged_session_file_is_named_and_not_backed_up(
@@ -61,14 +71,7 @@ async def test_a_damaged_session_file_is_named_and_not_backed_up(
     times = path.stat()
     path.write_bytes(path.read_bytes()[:40])
     os.utime(path, ns=(times.st_atime_ns, times.st_mtime_ns))
-    app = WorkbookApp(Workbook.open(data_folder, clock=clock, quick_repair=True))
-    try:
-        async with app.run_test(size=SIZE) as pilot:
-            await settle(pilot)
-            await app.workers.wait_for_complete()
-            await settle(pilot)
-            said = " ".join(str(n.message) for n in app._notifications)
-            assert str(path) in said
-            assert newest(data_folder) is None
-    finally:
-        app.book.close()
+    async with opened_as_the_app_opens(data_folder, clock) as app:
+        said = " ".join(str(n.message) for n in app._notifications)
+        assert str(path) in said
+        assert newest(data_folder) is None

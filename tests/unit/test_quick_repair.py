@@ -43,6 +43,12 @@ def _step(book: Workbook, session_id: str) -> str:
     return next(e.step_id for e in book.open_sessions() if e.id == session_id)
 
 
+def written_after(folder: Path, ns: int) -> None:
+    """``index.json`` and ``workbook.json`` as if last written at ``ns``."""
+    for name in ("index.json", "workbook.json"):
+        os.utime(folder / name, ns=(ns, ns))
+
+
 def test_a_crash_before_the_index_is_repaired_at_a_quick_open(
     data_folder: Path, clock: ManualClock
 ) -> None:
@@ -64,8 +70,7 @@ def test_a_quick_open_reads_no_session_file_the_times_clear(
     book = Workbook.open(data_folder, clock=clock)
     since = max(p.stat().st_mtime_ns for p in (data_folder / "sessions").iterdir())
     book.close()  # the sitting is written last: every session file is older than it
-    for name in ("index.json", "workbook.json"):
-        os.utime(data_folder / name, ns=(since + 10**9, since + 10**9))
+    written_after(data_folder, since + 10**9)
     book = Workbook.open(data_folder, clock=clock, quick_repair=True)
     try:
         assert book.store.suspects() == set()
@@ -77,8 +82,7 @@ def test_the_full_look_finds_what_the_times_hide(data_folder: Path, clock: Manua
     first = _talk(data_folder, clock)
     _crash_before_the_index(data_folder, clock, first)
     later = (data_folder / "sessions").stat().st_mtime_ns + 10**12  # a clock set back, say
-    for name in ("index.json", "workbook.json"):
-        os.utime(data_folder / name, ns=(later, later))
+    written_after(data_folder, later)
     book = Workbook.open(data_folder, clock=clock, quick_repair=True)
     try:
         assert _step(book, first) == "mirror"  # as before that save: unseen by the quick repair
