@@ -21,7 +21,7 @@ from workbook.backend import Backend
 from workbook.check_ins import check_in_by_last_turn
 from workbook.content import Library
 from workbook.models import Agreement, CheckIn, Milestone, Session, Turn
-from workbook.records import made_by_last_turn, record_id
+from workbook.records import build_review, made_by_last_turn, record_id
 from workbook.store import Store
 
 
@@ -38,7 +38,7 @@ class Unmade:
 
 def _unmade(store: Store, library: Library, only: Collection[str] | None) -> Iterator[Unmade]:
     """What the sessions (among ``only``) made by their last turn (an agreement or a change to
-    one, a milestone, a check-in) that is not in ``workbook.json``. A session's turns are
+    one, a review, a milestone, a check-in) that is not in ``workbook.json``. A session's turns are
     read only when its last turn has no record there."""
     agreements = store.agreements()
     made = {a.id for a in agreements} | merged_sources(agreements)
@@ -59,7 +59,8 @@ def _unmade(store: Store, library: Library, only: Collection[str] | None) -> Ite
         store.let_go(entry.id)
         agreement, milestone = made_by_last_turn(exercise, session, turns)
         check_in = check_in_by_last_turn(exercise, session, turns)
-        if agreement is not None or milestone is not None or check_in is not None:
+        reviewed = build_review(exercise, session, turns)  # kept by ``_keep_agreement`` too
+        if any(made is not None for made in (agreement, milestone, check_in, reviewed)):
             yield Unmade(session, turns, agreement, milestone, check_in)
 
 
