@@ -38,6 +38,20 @@ STARTUP_TARGET, RSS_TARGET = 1.5, 1.5
 #: The key each app is sent once its first screen is up; neither binds it.
 KEY = "f12"
 
+#: Both children say their own peak RSS as they exit. Not ``wait4``'s ``ru_maxrss``: Linux
+#: carries the parent's high-water mark across fork and exec into it, so a child of a big
+#: benchmark process would report the parent's size.
+PEAK = """
+import atexit
+
+def _peak():
+    with open("/proc/self/status") as status:
+        kib = next((line.split()[1] for line in status if line.startswith("VmHWM:")), "")
+    print("peak", kib, flush=True)
+
+atexit.register(_peak)
+"""
+
 BARE = f"""
 import time
 from textual import events
@@ -114,7 +128,7 @@ def spawn(code: str, args: list[str], env: dict[str, str]) -> Run:
     """Run ``code`` in a fresh interpreter; raises if it fails or never says it is ready."""
     start = time.perf_counter()
     child = subprocess.Popen(
-        [sys.executable, "-c", code, *args],
+        [sys.executable, "-c", PEAK + code, *args],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         env=env,
@@ -122,13 +136,15 @@ def spawn(code: str, args: list[str], env: dict[str, str]) -> Run:
     )
     assert child.stdout is not None
     said = child.stdout.read().decode()  # to the end: the child has exited, not yet reaped
-    _, status, usage = os.wait4(child.pid, 0)  # reaped here, so its own peak RSS is known
+    _, status, usage = os.wait4(child.pid, 0)  # reaped here (its peak, if it could not say)
     total = time.perf_counter() - start
     child.returncode = code_of = os.waitstatus_to_exitcode(status)
     line = next((ln.split() for ln in said.splitlines() if ln.startswith("ready ")), None)
     if code_of != 0 or line is None:
         raise RuntimeError(f"the child failed (exit {code_of}):\n{said}")
-    return Run(float(line[1]) - start, total, usage.ru_maxrss, line)
+    peak = next((ln.split() for ln in said.splitlines() if ln.startswith("peak ")), None)
+    rss = int(peak[1]) if peak is not None and len(peak) > 1 else usage.ru_maxrss
+    return Run(float(line[1]) - start, total, rss, line)
 
 
 def open_sessions(folder: Path) -> int:
