@@ -6,7 +6,7 @@ against a bare Textual app showing one line, interleaved run by run.
 Each side is a whole headless process (80x24), timed from just before it is spawned to the
 moment it handles a key sent to it after its first screen was painted (both clocks are the
 system's monotonic clock, so the child's moment and the parent's spawn compare). Ours is the
-real command (``workbook --data DIR``, through ``cli_open``), with the app subclassed only to
+real command (``workbook --data DIR``), with the app subclassed only to
 run headless and to send and handle that key; before it answers, it checks that the screen is
 Home and that Home lists the workbook's open sessions, so what is timed is Home itself, not
 the safety check, set-up or a celebration over it. Peak RSS of each child comes from
@@ -100,7 +100,7 @@ class Timed(screens.app.WorkbookApp):
     def run(self, **_):
         return super().run(headless=True, size=(80, 24))
 
-screens.app.WorkbookApp = Timed  # what cli_open opens
+screens.app.WorkbookApp = Timed  # what `workbook` opens
 from workbook.cli import main
 main(["--data", sys.argv[1]])
 """

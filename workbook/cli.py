@@ -1,5 +1,8 @@
-"""The ``workbook`` command. Opening the app is one command (``cli_open``); the rest work
-without a terminal UI, and start without loading Textual (a test holds this).
+"""The ``workbook`` command. Opening the app is one command; the rest work without a terminal UI.
+
+Only this module imports ``screens``, and only inside ``open_app``, so the core and every other
+command start without loading Textual (a test holds this). ``workbook demo`` opens the app by
+invoking this group again, so no other module needs to import it.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from typing import Any
 
 import click
 
-from workbook import __version__, cli_open
+from workbook import __version__
 from workbook.cli_backups import COMMANDS as BACKUP_COMMANDS
 from workbook.cli_check import COMMANDS as CHECK_COMMANDS
 from workbook.cli_common import data_option, fail, folder_of, library_or_fail
@@ -21,9 +24,9 @@ from workbook.cli_demo import COMMANDS as DEMO_COMMANDS
 from workbook.cli_move import COMMANDS as MOVE_COMMANDS
 from workbook.cli_vault import COMMANDS as VAULT_COMMANDS
 from workbook.cli_vault import reading_codec, stdin_option
-from workbook.content import check_files, load_library, own_exercise_files
+from workbook.content import Library, check_files, load_library, own_exercise_files
 from workbook.content_format import Exercise
-from workbook.errors import BadFile, WorkbookError
+from workbook.errors import AlreadyOpenError, BadFile, WorkbookError
 from workbook.export import FORMATS, ExportFormat
 from workbook.folder import is_workbook
 from workbook.paths import data_folder
@@ -37,7 +40,52 @@ from workbook.storage import PLAIN, Codec
 def main(ctx: click.Context, data: Path | None) -> None:
     """Trust Workbook: exercises for two partners, together at one keyboard."""
     if ctx.invoked_subcommand is None:
-        cli_open.open_app(data_folder(data))
+        open_app(data_folder(data))
+
+
+def open_app(folder: Path) -> None:
+    """Open the workbook (taking its lock first), then the app on it."""
+    from workbook.bad_file_words import bad_file_words
+    from workbook.book import Workbook  # the store is needed only here
+
+    library = library_or_fail(folder)
+    unlocked: dict[str, Any] = {}
+    try:
+        unlocked = _unlocked_at_start(folder, library)
+        # The full look at every session file follows from the app, after its first screen.
+        book = Workbook.open(folder, library=library, quick_repair=True, **unlocked)
+    except AlreadyOpenError:
+        fail(library.say("errors.already_open"))
+    except BadFile as bad:
+        fail(bad_file_words(library, bad, folder, unlocked.get("codec", PLAIN)))
+    except WorkbookError as error:
+        fail(str(error))
+    # Textual is imported only now, so every other command starts fast and UI-free.
+    from screens.app import WorkbookApp
+
+    try:
+        WorkbookApp(book).run()
+    finally:
+        book.close()
+
+
+def _unlocked_at_start(folder: Path, library: Library) -> dict[str, Any]:
+    """For an encrypted workbook: its lock, taken first, and its codec, opened by the
+    passphrase screen (or nothing, and the app does not open, if the couple quit there)."""
+    from workbook import vault
+    from workbook.folder import FolderLock
+
+    if not vault.is_encrypted(folder):
+        return {}
+    lock = FolderLock(folder)
+    lock.acquire()
+    from screens.unlock import UnlockApp
+
+    codec = UnlockApp(folder, library).run()
+    if codec is None:
+        lock.release()
+        sys.exit(0)
+    return {"codec": codec, "lock": lock}
 
 
 @main.command()

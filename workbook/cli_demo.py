@@ -15,7 +15,6 @@ from pathlib import Path
 
 import click
 
-from workbook import cli_open
 from workbook.cli_common import fail, library_or_fail
 from workbook.content import Library
 from workbook.demo_story import Story
@@ -58,7 +57,8 @@ def demo(target: Path | None) -> None:
     try:
         couple = written(library, scratch).couple
         click.echo(library.say("demo.opening", a=couple.a, b=couple.b))
-        cli_open.open_app(scratch)  # the app, opened as `workbook` opens it
+        root = click.get_current_context().find_root()
+        root.invoke(root.command, data=scratch)  # the app, opened as `workbook --data` opens it
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from workbook import cli, cli_open
+from workbook import cli
 from workbook.book import Workbook
 from workbook.content import load_library
 from workbook.demo import write_demo
@@ -140,7 +140,7 @@ def test_demo_opens_the_app_on_a_temporary_folder_and_deletes_it_after(
         assert Workbook.open_read_only(folder, LIBRARY).partners()["a"].name == story().couple.a
         opened.append(folder)
 
-    monkeypatch.setattr(cli_open, "open_app", open_app)
+    monkeypatch.setattr(cli, "open_app", open_app)
     code, said = run("demo")
     assert code == 0, said
     couple = story().couple
@@ -158,7 +158,7 @@ def test_the_temporary_folder_goes_even_when_the_app_fails(
     def open_app(folder: Path) -> None:
         raise RuntimeError("the terminal went away")
 
-    monkeypatch.setattr(cli_open, "open_app", open_app)
+    monkeypatch.setattr(cli, "open_app", open_app)
     code, _ = run("demo")
     assert code != 0
     assert os.listdir(tmp_path) == []

@@ -1,5 +1,5 @@
 """Acceptance: ``import workbook.cli`` leaves ``textual`` out of ``sys.modules``; nothing in
-``workbook/`` imports ``textual`` or ``screens`` but ``cli_open``, inside its functions.
+``workbook/`` imports ``textual`` or ``screens`` but ``cli``, inside its functions.
 
 The first half runs in a fresh interpreter (this one may have Textual loaded by other tests);
 the second reads the source, so an import hidden in a branch that no test runs still counts.
@@ -98,7 +98,7 @@ def test_the_scan_finds_imports_it_should() -> None:
 def test_no_module_imports_textual_or_screens(path: Path) -> None:
     tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
     found = ui_imports(tree)
-    if path == PACKAGE / "cli_open.py":
+    if path == PACKAGE / "cli.py":
         inside = imports_inside_functions(tree)
         at_module_level = [node for node in found if id(node) not in inside]
         assert not at_module_level, [
@@ -109,8 +109,8 @@ def test_no_module_imports_textual_or_screens(path: Path) -> None:
 
 
 def test_the_cli_opens_the_app_through_a_lazy_import() -> None:
-    """The one allowed place: inside a function of ``workbook/cli_open.py``."""
-    tree = ast.parse((PACKAGE / "cli_open.py").read_text(encoding="utf-8"))
+    """The one allowed place: inside a function of ``workbook/cli.py``."""
+    tree = ast.parse((PACKAGE / "cli.py").read_text(encoding="utf-8"))
     inside = imports_inside_functions(tree)
     lazy = [node for node in ui_imports(tree) if id(node) in inside]
     assert any(isinstance(node, ast.ImportFrom) and _is_ui(node.module) for node in lazy)
