@@ -20,6 +20,7 @@ from screens.cover import CoverReason, CoverScreen
 from screens.discreet import Discreet
 from screens.home import HomeScreen
 from screens.idle_lock import IdleLock
+from screens.themes import Themed
 from screens.unlock import PassphraseScreen
 from workbook.agreement_sessions import AMEND_EXERCISE
 from workbook.book import Workbook
@@ -51,7 +52,7 @@ class StopsHere(Protocol):
     def stop_here(self) -> None: ...
 
 
-class WorkbookApp(IdleLock, Discreet, App[None]):
+class WorkbookApp(IdleLock, Discreet, Themed, App[None]):
     # Absolute, so a subclass defined elsewhere (a benchmark, a test) finds the stylesheet too.
     CSS_PATH = [
         Path(__file__).with_name(name) for name in ("app.tcss", "care.tcss", "keeping.tcss")
@@ -70,6 +71,7 @@ class WorkbookApp(IdleLock, Discreet, App[None]):
     def __init__(self, book: Workbook) -> None:
         super().__init__()
         self.book = book
+        self.show_saved_theme()
         self.show_discreetly()
         self.pace_suggested = False
         self.sealing = False

@@ -1,5 +1,6 @@
-"""The workbook's calls for who the two partners are and how the app shows them: their names
-and colours (set at first run, changed in settings), and discreet mode.
+"""The workbook's calls for who the two partners are and how the app shows them and paces a
+break: their names and colours (set at first run, changed in settings), discreet mode, the
+theme, and the time a time-out offers first.
 
 A turn, an agreement's acceptance and everything else a partner did stores their id (``a`` or
 ``b``), never their name, so a new name is read everywhere, past turns included, from the one
@@ -8,23 +9,46 @@ partners table. ``Workbook`` takes these in as a base class, like ``CareCalls``.
 
 from __future__ import annotations
 
+from difflib import get_close_matches
+
 from workbook.book_care import NameError_
 from workbook.content import Library
-from workbook.models import PARTNER_IDS, Partner, PartnerId, other
+from workbook.models import PARTNER_IDS, THEME_NAMES, Partner, PartnerId, ThemeName, other
 from workbook.store import Store
 from workbook.wording import clean_name
 
-#: The colours a partner can have, by the name stored and shown, as painted on screen: each is
-#: readable, at 3:1 or more, on the app's dark and light themes (a test in
-#: ``tests/app/test_names_and_colours.py``).
-PALETTE: dict[str, str] = {
-    "cyan": "#077D8A",
-    "magenta": "#D01E95",
-    "orange": "#BC510A",
-    "green": "#208149",
-    "blue": "#1870D5",
-    "purple": "#9A4BD2",
+#: How each colour a partner can have (by the name stored and shown) is painted in each theme
+#: (``screens/themes.py``): light shades on the calm dark, deep ones on the light theme's
+#: paper, pure ones on high contrast's black. Each reads at 4.5:1 or more on its theme's
+#: grounds (``tests/app/test_themes.py``), so a name in bold reads on every screen.
+PAINTS: dict[ThemeName, dict[str, str]] = {
+    "calm": {
+        "cyan": "#5DB8C4",
+        "magenta": "#DB85BE",
+        "orange": "#DE9A5E",
+        "green": "#7DBF8E",
+        "blue": "#82A8E2",
+        "purple": "#B496DE",
+    },
+    "light": {
+        "cyan": "#00616B",
+        "magenta": "#A0126C",
+        "orange": "#973E00",
+        "green": "#1B6633",
+        "blue": "#1A57A8",
+        "purple": "#7432A8",
+    },
+    "high-contrast": {
+        "cyan": "#00FFFF",
+        "magenta": "#FF70FF",
+        "orange": "#FFA040",
+        "green": "#40FF70",
+        "blue": "#70B8FF",
+        "purple": "#D0A0FF",
+    },
 }
+#: The colours a partner can have, in the order offered, as painted in the default theme.
+PALETTE: dict[str, str] = PAINTS["calm"]
 #: Each partner's colour until they choose another.
 FIRST_COLOURS: dict[PartnerId, str] = {"a": "cyan", "b": "magenta"}
 MAX_NAME = 40
@@ -48,7 +72,8 @@ def checked_names(name: str, other_name: str) -> tuple[str, str]:
 
 
 class SettingsCalls:
-    """Names, colours and discreet mode, over the workbook's store and content."""
+    """Names, colours, discreet mode, the theme and the break offered first, over the
+    workbook's store and content."""
 
     store: Store
     library: Library
@@ -98,10 +123,14 @@ class SettingsCalls:
         self._save_partner(partners, partners[partner].model_copy(update={"colour": colour}))
 
     def paint(self, partner: PartnerId) -> str:
-        """How ``partner``'s colour is painted; a colour not in the palette (a file written by
-        hand) is painted as their first one."""
+        """How ``partner``'s colour is painted in the theme chosen; a colour not in the
+        palette (a file written by hand) is painted as their first one."""
         colour = self.partners()[partner].colour
-        return PALETTE.get(colour, PALETTE[FIRST_COLOURS[partner]])
+        return self.shade(colour if colour in PALETTE else FIRST_COLOURS[partner])
+
+    def shade(self, colour: str) -> str:
+        """How the palette's ``colour`` is painted in the theme chosen."""
+        return PAINTS[self.theme()][colour]
 
     def _save_partner(self, partners: dict[PartnerId, Partner], changed: Partner) -> None:
         self.store.save_partners([changed if p.id == changed.id else p for p in partners.values()])
@@ -115,9 +144,46 @@ class SettingsCalls:
 
     def set_discreet(self, on: bool) -> None:
         """Turn discreet mode on or off: one setting, saved; no data moves."""
+        self._save_meta(discreet=on)
+
+    # -- the theme and the time-out's first offer --------------------------------------------
+
+    def theme(self) -> ThemeName:
+        """How the app looks: the theme chosen in settings, calm until one is."""
         meta = self.store.meta()
-        if meta is not None and meta.discreet != on:
-            self.store.save_meta(meta.model_copy(update={"discreet": on}))
+        return meta.theme if meta is not None else THEME_NAMES[0]
+
+    def set_theme(self, name: str) -> None:
+        """Choose one of ``THEME_NAMES``; any other name is refused (``ValueError`` naming
+        the themes there are, and the nearest one)."""
+        if name not in THEME_NAMES:
+            near = get_close_matches(name, THEME_NAMES, n=1)
+            hint = f" (did you mean {near[0]!r}?)" if near else ""
+            raise ValueError(f"{name!r} is not a theme: choose {', '.join(THEME_NAMES)}{hint}")
+        self._save_meta(theme=name)
+
+    def break_minutes(self) -> int:
+        """The return time a time-out offers first, in minutes: the one chosen in settings,
+        or the content's first choice (none chosen, or one the content no longer offers)."""
+        choices = self.library.pacing.break_choices_minutes
+        meta = self.store.meta()
+        chosen = meta.break_minutes if meta is not None else None
+        return chosen if chosen in choices else choices[0]
+
+    def set_break_minutes(self, minutes: int) -> None:
+        """Choose the time a time-out offers first: one of ``break_choices_minutes`` in
+        ``content/pacing.toml``, which alone the break screen offers (``ValueError`` else)."""
+        choices = self.library.pacing.break_choices_minutes
+        if minutes not in choices:
+            offered = ", ".join(str(m) for m in choices)
+            raise ValueError(f"{minutes} minutes is not a break time offered: choose {offered}")
+        self._save_meta(break_minutes=minutes)
+
+    def _save_meta(self, **changes: object) -> None:
+        """Save ``changes`` to the meta record; nothing is written when none changes it."""
+        meta = self.store.meta()
+        if meta is not None and any(getattr(meta, k) != v for k, v in changes.items()):
+            self.store.save_meta(meta.model_copy(update=changes))
 
     def say(self, key: str, **names: str) -> str:
         """A sentence as the app shows it now: in discreet mode, its neutral wording where

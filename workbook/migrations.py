@@ -32,9 +32,7 @@ Migration = Callable[[dict[str, Data]], dict[str, Data]]
 def _to_v2(files: dict[str, Data]) -> dict[str, Data]:
     """Version 2 adds the answers their authors hide (a table of its own, empty until one is
     hidden) and discreet mode to the meta record, off: every file of a version has one shape."""
-    for meta in files.get(WORKBOOK_FILE, {}).get("meta", {}).values():
-        meta.setdefault("discreet", False)
-    return files
+    return _meta_with(files, discreet=False)
 
 
 def _to_v3(files: dict[str, Data]) -> dict[str, Data]:
@@ -43,7 +41,22 @@ def _to_v3(files: dict[str, Data]) -> dict[str, Data]:
     return files
 
 
-MIGRATIONS: dict[int, Migration] = {1: _to_v2, 2: _to_v3}
+def _to_v4(files: dict[str, Data]) -> dict[str, Data]:
+    """Version 4 adds the look chosen in settings and the time-out's first offer to the meta:
+    the calm theme, and no choice yet (the content's first break time)."""
+    return _meta_with(files, theme="calm", break_minutes=None)
+
+
+def _meta_with(files: dict[str, Data], **added: object) -> dict[str, Data]:
+    """``files`` with each field of ``added`` written into the meta record, as the model's
+    default: a field added to the meta is in every file of its version."""
+    for meta in files.get(WORKBOOK_FILE, {}).get("meta", {}).values():
+        for field, value in added.items():
+            meta.setdefault(field, value)
+    return files
+
+
+MIGRATIONS: dict[int, Migration] = {1: _to_v2, 2: _to_v3, 3: _to_v4}
 """The migration from each version to the next, keyed by the version it migrates from."""
 
 #: What a migration's keeping is called, before the new version's number.

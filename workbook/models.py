@@ -19,10 +19,14 @@ from typing import Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 PartnerId = Literal["a", "b"]
 PARTNER_IDS: tuple[PartnerId, PartnerId] = ("a", "b")
+
+#: The app's looks (``screens/themes.py``), saved in the meta; ``calm`` until one is chosen.
+ThemeName = Literal["calm", "light", "high-contrast"]
+THEME_NAMES: tuple[ThemeName, ...] = ("calm", "light", "high-contrast")
 
 SessionStatus = Literal["in_progress", "paused", "completed", "set_aside"]
 OPEN_STATUSES: frozenset[str] = frozenset({"in_progress", "paused"})
@@ -62,6 +66,12 @@ class Meta(Record):
     discreet: bool = False
     """Discreet mode: a neutral window title and neutral words on Home and in the footer.
     Since schema version 2."""
+    theme: ThemeName = "calm"
+    """How the app looks, chosen in settings. Since schema version 4."""
+    break_minutes: int | None = None
+    """The return time a time-out offers first, in minutes: one of ``break_choices_minutes``
+    in ``content/pacing.toml``; None (or a choice the content no longer offers) means its
+    first. Since schema version 4."""
 
 
 class Turn(Record):
