@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP_RUN := $(VENV)/.installed-run
 STAMP_TEST := $(VENV)/.installed-test
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench screenshots clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -23,14 +23,19 @@ run: $(STAMP_RUN)
 	$(BIN)/workbook
 
 lint: $(STAMP_TEST)
-	$(BIN)/ruff check workbook screens content tests benchmarks
-	$(BIN)/ruff format --check workbook screens content tests benchmarks
+	$(BIN)/ruff check workbook screens content tests benchmarks docs
+	$(BIN)/ruff format --check workbook screens content tests benchmarks docs
 
 test: lint
 	$(BIN)/python -m pytest -q -n 4
 
 bench: $(STAMP_TEST)
 	$(BIN)/python -m benchmarks.run
+
+# The README's pictures, taken by the app itself on the demo couple (test extras pin Textual,
+# so the pictures do not change with its version).
+screenshots: $(STAMP_TEST)
+	$(BIN)/python -m docs.screenshots
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache
