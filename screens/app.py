@@ -16,6 +16,7 @@ from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from screens.base import HandsOverAgain
+from screens.commands import EverywhereCommands
 from screens.cover import CoverReason, CoverScreen
 from screens.discreet import Discreet
 from screens.home import HomeScreen
@@ -65,8 +66,13 @@ class WorkbookApp(IdleLock, Discreet, Themed, App[None]):
         Binding("ctrl+q", "quit", "Quit", priority=True, id="quit"),
         Binding("ctrl+l", "cover", "Hide", priority=True, id="privacy"),
         Binding("ctrl+l", "blank", "Blank", priority=True, id="blank"),
+        # Textual's own key; the footer shows it at its right end, so show=False keeps it
+        # from showing twice. Listed here, so the cover and sealing turn it off too.
+        Binding("ctrl+p", "command_palette", "Commands", show=False, priority=True, id="commands"),
     ]
-    ENABLE_COMMAND_PALETTE = False
+    COMMANDS = {EverywhereCommands}
+    """Only ours (``screens/commands.py``), none of Textual's system commands; Home adds the
+    commands that leave it."""
 
     def __init__(self, book: Workbook) -> None:
         super().__init__()

@@ -20,6 +20,7 @@ from textual.widgets.option_list import Option
 
 from screens.base import UsesBook
 from screens.celebrate import celebrate_next
+from screens.commands import HomeCommands
 from screens.plain import plain
 from screens.today_notice import TodayNotice
 from workbook.agreement_sessions import REVIEW_EXERCISE
@@ -31,6 +32,9 @@ from workbook.turn_view import step_position
 
 
 class HomeScreen(UsesBook, Screen[None]):
+    COMMANDS = {HomeCommands}
+    """The palette's commands that leave the screen: offered on Home only, where no turn is
+    under way (``screens/commands.py``)."""
     shown_as: tuple[object, ...] = ()
     """The names and the mode Home's words were composed for (``_as_set``)."""
     celebrates: ClassVar[bool] = True
