@@ -66,8 +66,8 @@ class WorkbookApp(IdleLock, Discreet, Themed, App[None]):
         Binding("ctrl+q", "quit", "Quit", priority=True, id="quit"),
         Binding("ctrl+l", "cover", "Hide", priority=True, id="privacy"),
         Binding("ctrl+l", "blank", "Blank", priority=True, id="blank"),
-        # Textual's own key; the footer shows it at its right end, so show=False keeps it
-        # from showing twice. Listed here, so the cover and sealing turn it off too.
+        # Textual's own key; the footer shows it after the others (app.tcss), so show=False
+        # keeps it from showing twice. Listed here, so the cover and sealing turn it off too.
         Binding("ctrl+p", "command_palette", "Commands", show=False, priority=True, id="commands"),
     ]
     COMMANDS = {EverywhereCommands}

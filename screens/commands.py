@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Protocol, runtime_checkable
 
+from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.markup import escape
@@ -106,9 +107,10 @@ class EverywhereCommands(OwnCommands):
     themes (changing the look leaves nothing and nobody's turn)."""
 
     def listed(self) -> list[PaletteCommand]:
-        keys = {
-            active.binding.action: self.app.get_key_display(active.binding)
-            for active in self.screen.active_bindings.values()  # as the footer under it says
+        keys = {  # the app's own (a dialog's footer leaves them out, yet they work over it)
+            binding.action: self.app.get_key_display(binding)
+            for binding in type(self.app).BINDINGS
+            if isinstance(binding, Binding)
         }
         commands = []
         for name, action in EVERYWHERE:

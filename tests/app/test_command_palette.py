@@ -28,7 +28,15 @@ from screens.roles import RolesScreen
 from screens.settings import SettingsScreen
 from screens.stop import StopScreen
 from screens.timeout import TimeOutScreen
-from tests.app.pilot import choose, paste, running, screen_words, settle, type_text
+from tests.app.pilot import (
+    choose,
+    paste,
+    running,
+    screen_text,
+    screen_words,
+    settle,
+    type_text,
+)
 from tests.app.test_discreet_mode import footer_labels
 from tests.unit.test_names_colours_discreet import REVEALING
 from workbook.check_ins import CHECK_IN_EXERCISE
@@ -149,12 +157,24 @@ async def test_from_an_exercise_nothing_leaves_a_turn_unkept(data_folder: Path) 
         assert draft is not None and draft.text == "I feel"  # kept, as ctrl+t keeps it
 
 
+async def test_over_a_dialog_too_each_line_names_its_key(data_folder: Path) -> None:
+    async with running(data_folder) as (app, pilot):
+        await choose(pilot, "exercise:active-listening", "#exercises")
+        assert isinstance(app.screen, RolesScreen)
+        shown = await open_palette(pilot)
+        assert set(shown) == EVERYWHERE_NAMES | THEMES
+        assert "Key: ^t." in shown["Time-out"] and "Key: f1." in shown["Help"]
+
+
 async def test_the_footer_names_the_palette_key(data_folder: Path) -> None:
     async with running(data_folder, "active-listening") as (_, pilot):
         assert "Commands" in footer_labels(pilot)
-        await pilot.press("ctrl+o")  # paused: back on Home
+        footer = screen_text(pilot).splitlines()[-1]
+        assert "f1 Help ^l Hide" in footer, footer  # after the others, never over them
+        await pilot.press("ctrl+o")  # paused: back on Home, with room for it
         await settle(pilot)
-        assert "Commands" in footer_labels(pilot)
+        footer = screen_text(pilot).splitlines()[-1]
+        assert footer.rstrip().endswith("^p Commands"), footer
 
 
 async def test_never_under_the_cover_nor_while_sealing(data_folder: Path) -> None:
