@@ -26,6 +26,8 @@ from workbook.models import PARTNER_IDS, PartnerId
 class AgreementScreen(UsesBook, Screen[None]):
     """One agreement: read again from the workbook each time it comes into view."""
 
+    HELP = "agreement"
+
     BINDINGS = [Binding("escape", "back", "Back")]
 
     def __init__(self, agreement_id: str) -> None:
@@ -149,6 +151,8 @@ class ChangeDialog(UsesBook, ModalScreen[bool]):
 class ReopenScreen(ChangeDialog):
     """Either partner alone: who they are (by name), an optional note, then reopen."""
 
+    HELP = "reopen_agreement"
+
     def __init__(self, agreement_id: str) -> None:
         super().__init__(agreement_id)
         self.partner: PartnerId | None = None
@@ -190,6 +194,8 @@ class ReopenScreen(ChangeDialog):
 class RetireScreen(ChangeDialog):
     """Both partners say yes, each by name, one after the other; a no from either leaves
     the agreement as it was."""
+
+    HELP = "retire_agreement"
 
     def __init__(self, agreement_id: str) -> None:
         super().__init__(agreement_id)

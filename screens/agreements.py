@@ -24,6 +24,8 @@ ANY = ""
 class AgreementsScreen(UsesBook, Screen[None]):
     """Every agreement by area; opens on ``selected`` (an agreement id) if given."""
 
+    HELP = "agreements"
+
     BINDINGS = [
         Binding("escape", "back", "Back"),
         Binding("ctrl+f", "search", "Search"),

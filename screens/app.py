@@ -249,7 +249,7 @@ class WorkbookApp(IdleLock, Discreet, Themed, App[None]):
 
         if self.under_way(HelpScreen):
             return
-        self.push_screen(HelpScreen(), self._after_help)
+        self.push_screen(HelpScreen(self.screen_stack), self._after_help)
 
     def _after_help(self, wanted: str | None) -> None:
         from screens.safety import SafetyCheckScreen

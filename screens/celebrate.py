@@ -23,6 +23,7 @@ from workbook.models import Milestone
 
 
 class CelebrateScreen(UsesBook, ModalScreen[None]):
+    HELP = "celebrate"
     BINDINGS = [Binding("escape", "done", "Continue", show=False)]
 
     DEFAULT_CSS = """

@@ -81,6 +81,8 @@ def hand_over_to_author(book: Workbook, last: LastTurn) -> HandOverScreen:
 class ChangeAnswerScreen(UsesBook, HandsOverAgain, Screen[Changed]):
     """The author's last answer, to correct (ctrl+s, or choosing again) or take back."""
 
+    HELP = "change_answer"
+
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("escape", "keep", "Keep"),
@@ -187,6 +189,8 @@ class ChangeAnswerScreen(UsesBook, HandsOverAgain, Screen[Changed]):
 
 class TakeBackDialog(UsesBook, ModalScreen[bool]):
     """Take the answer back? Dismisses True to take it back, False to keep it."""
+
+    HELP = "take_back"
 
     BINDINGS = [Binding("escape", "keep", "Keep it")]
 

@@ -32,6 +32,8 @@ class Ask:
 class ConfirmByName(UsesBook, ModalScreen[bool]):
     """Each ``Ask`` in turn; returns True only if every one was answered yes."""
 
+    HELP = "confirm_by_name"
+
     BINDINGS = [Binding("escape", "keep", "Keep it", show=False)]
 
     def __init__(self, asks: list[Ask]) -> None:

@@ -31,6 +31,8 @@ class ConsentScreen(UsesBook, HandsOverAgain, ModalScreen[bool]):
     """Returns True only if both partners said yes, in private. Before anyone has answered,
     Back (or escape) returns False and nothing is kept."""
 
+    HELP = "consent"
+
     BINDINGS = [Binding("escape", "back", "Back", show=False)]
 
     def __init__(self, exercise: Exercise, resuming: bool) -> None:

@@ -20,6 +20,7 @@ from workbook.models import SessionIndexEntry
 
 
 class DeleteSessionScreen(UsesBook, Screen[None]):
+    HELP = "delete_session"
     BINDINGS = [Binding("escape", "back", "Back")]
     DEFAULT_CSS = """
     #delete-sessions { padding: 0 2; }

@@ -20,6 +20,7 @@ from screens.answer_area import answer_widgets, focus_answer, read_answer, step_
 from screens.base import HandsOverAgain
 from screens.change_answer import Changed, change_offer, open_change
 from screens.handover import HandOverScreen
+from screens.help_topics import step_help
 from screens.plain import plain
 from screens.reveal import RevealScreen
 from screens.share_ratings import ShareRatingsScreen
@@ -34,6 +35,7 @@ from workbook.turn_view import TurnView
 
 
 class ExerciseScreen(HandsOverAgain, TypingScreen):
+    HELP = "exercise"
     BINDINGS = [
         Binding("ctrl+s", "submit", "Submit", priority=True, id="submit"),
         Binding("ctrl+s", "agree", "Agree", priority=True, id="agree"),
@@ -86,6 +88,10 @@ class ExerciseScreen(HandsOverAgain, TypingScreen):
         yield Static("", id="message", classes="message -empty")
         yield from answer_widgets(view, self.book.library)
         yield Footer(compact=True)
+
+    def help_now(self) -> ComposeResult:
+        """For help (F1): this step as shown here, whose turn it is, and how turns work."""
+        return step_help(self.view, self.say)
 
     def on_mount(self) -> None:
         self._arrive(None)

@@ -19,6 +19,7 @@ from workbook.export import FORMATS, ExportFormat
 
 
 class ExportScreen(UsesBook, Screen[None]):
+    HELP = "export"
     BINDINGS = [
         Binding("ctrl+s", "write", "Write it", priority=True),
         Binding("escape", "back", "Back"),

@@ -23,6 +23,7 @@ def clear_clipboard(app: App[object]) -> None:
 
 
 class HandOverScreen(UsesBook, ModalScreen[None]):
+    HELP = "handover"
     BINDINGS = [Binding("enter", "continue", "Continue")]
 
     def __init__(self, words: str, ready: str) -> None:

@@ -32,6 +32,7 @@ from workbook.turn_view import step_position
 
 
 class HomeScreen(UsesBook, Screen[None]):
+    HELP = "home"
     COMMANDS = {HomeCommands}
     """The palette's commands that leave the screen: offered on Home only, where no turn is
     under way (``screens/commands.py``)."""

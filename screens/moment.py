@@ -20,6 +20,8 @@ from workbook.models import PartnerId
 class MomentScreen(TypingScreen):
     """Done (ctrl+s) and Back (escape) both keep the words and go back to Home."""
 
+    HELP = "moment"
+
     BINDINGS = [
         Binding("ctrl+s", "done", "Done", priority=True),
         Binding("escape", "back", "Back"),

@@ -57,6 +57,8 @@ def toggle_label(opted_in: bool) -> str:
 class MyAnswersScreen(UsesBook, HandsOverAgain, Screen[None]):
     """One partner's answers. Tab moves between the toggles; Enter flips one."""
 
+    HELP = "my_answers"
+
     BINDINGS = [Binding("escape", "back", "Back")]
 
     def __init__(self, partner: PartnerId) -> None:

@@ -37,6 +37,8 @@ def dated(rows: Iterable[tuple[date, str]]) -> Table:
 class ProgressScreen(UsesBook, Screen[None]):
     """The couple's progress, opened from Home with no arguments."""
 
+    HELP = "progress"
+
     BINDINGS = [Binding("escape", "back", "Back")]
 
     DEFAULT_CSS = """

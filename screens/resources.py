@@ -31,6 +31,8 @@ class ResourcesScreen(UsesBook, ModalScreen[str | None]):
     """Returns "solo_check" to have the app run the safety check for one person (and then
     come back here), or None (Back, escape)."""
 
+    HELP = "resources"
+
     BINDINGS = [Binding("escape", "back", "Back")]
 
     def compose(self) -> ComposeResult:
@@ -76,6 +78,8 @@ class ResourcesScreen(UsesBook, ModalScreen[str | None]):
 
 class AddOwnResourceScreen(UsesBook, ModalScreen[bool]):
     """A small form for one of the couple's own places to turn; True once it is saved."""
+
+    HELP = "add_resource"
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 

@@ -15,6 +15,7 @@ from workbook.reveal import RevealView
 
 
 class RevealScreen(UsesBook, ModalScreen[None]):
+    HELP = "reveal"
     BINDINGS = [Binding("enter", "continue", "Continue")]
 
     def __init__(self, reveal: RevealView) -> None:

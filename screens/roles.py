@@ -21,6 +21,8 @@ Roles = dict[str, PartnerId]
 class RolesScreen(UsesBook, ModalScreen[Roles | None]):
     """Returns the chosen roles, or None (escape, Back) to start nothing."""
 
+    HELP = "roles"
+
     BINDINGS = [Binding("escape", "back", "Back")]
 
     def __init__(self, exercise: Exercise) -> None:

@@ -28,6 +28,8 @@ class SafetyCheckScreen(UsesBook, HandsOverAgain, ModalScreen[None]):
     """Walks the check's pages and dismisses None after the last one (the app decides what
     follows: set-up on first run, back where they were otherwise)."""
 
+    HELP = "safety_check"
+
     BINDINGS = [Binding("enter", "next", "Continue")]
 
     def __init__(self, mode: CheckMode) -> None:

@@ -26,6 +26,7 @@ IDLE_RANGE = range(1, 241)
 
 
 class SettingsScreen(UsesBook, Screen[None]):
+    HELP = "settings"
     BINDINGS = [Binding("escape", "back", "Back")]
 
     def __init__(self) -> None:

@@ -14,6 +14,8 @@ from workbook.book import NameError_
 
 
 class SetupScreen(UsesBook, Screen[None]):
+    HELP = "setup"
+
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="setup"):

@@ -60,6 +60,8 @@ class ShareRatingsScreen(UsesBook, HandsOverAgain, ModalScreen[dict[str, str] | 
     """Dismisses with the answer to save (what is kept unshared emptied), or None to go back
     to the ratings (Escape), or when a break closed it."""
 
+    HELP = "share_ratings"
+
     BINDINGS = [
         Binding("escape", "back", "Back to my ratings"),
         Binding("ctrl+s", "save", "Save", priority=True),

@@ -17,6 +17,8 @@ from screens.base import UsesBook
 class StopScreen(UsesBook, ModalScreen[bool]):
     """Dismisses True once the closing has been read, False to go back."""
 
+    HELP = "stop"
+
     BINDINGS = [Binding("escape", "go_back", "Go back")]
 
     def __init__(self) -> None:

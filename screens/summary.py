@@ -15,6 +15,7 @@ from screens.plain import plain
 
 
 class SummaryScreen(UsesBook, Screen[None]):
+    HELP = "summary"
     BINDINGS = [Binding("enter", "home", "Home"), Binding("escape", "home", "Home", show=False)]
 
     class AmendAsked(Message):

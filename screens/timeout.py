@@ -34,6 +34,8 @@ class TimeOutScreen(UsesBook, ModalScreen[str | None]):
     """Dismisses "back" when the couple comes back. "We need to stop" asks over the break
     (as ctrl+g does), so answering "Go back" there leaves the break as it was."""
 
+    HELP = "time_out"
+
     def __init__(self) -> None:
         super().__init__()
         self.called_at: datetime = self.book.clock.now()

@@ -16,6 +16,7 @@ from workbook.content_format import Exercise
 
 
 class WaitsScreen(UsesBook, ModalScreen[None]):
+    HELP = "waits"
     BINDINGS = [Binding("escape", "back", "Back", show=False)]
 
     def __init__(self, exercise: Exercise, waiting_for: tuple[str, ...]) -> None:

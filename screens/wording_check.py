@@ -24,6 +24,8 @@ class WordingCheckScreen(UsesBook, HandsOverAgain, ModalScreen[bool | None]):
     """Dismisses True to keep the words, False to rephrase, None when a break or a check for
     both closed it (the exercise then brings back its own answer box, handing over if due)."""
 
+    HELP = "wording_check"
+
     BINDINGS = [Binding("escape", "rephrase", "Rephrase")]
 
     def __init__(self, noticed: list[Noticed]) -> None:
