@@ -198,7 +198,7 @@ def export(
 
 @main.command("export-schema")
 def export_schema() -> None:
-    """Print the JSON Schema of ``workbook export --format json``."""
+    """Print the JSON Schema of what `workbook export --format json` writes."""
     from workbook.export import ExportDocument
 
     click.echo(json.dumps(ExportDocument.model_json_schema(), indent=2))
