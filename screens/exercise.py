@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
+from textual.theme import Theme
 from textual.widgets import Button, Footer, Input, OptionList, Static, TextArea
 
 from screens.answer_area import answer_widgets, focus_answer, read_answer, step_words
@@ -75,9 +77,8 @@ class ExerciseScreen(HandsOverAgain, TypingScreen):
 
     def compose(self) -> ComposeResult:
         view = self.view
-        colour = self.book.paint(view.actor)
         with Vertical(id="turn"):
-            yield Static(plain(view.banner, f"bold {colour}"), id="banner")
+            yield Static(self._banner(), id="banner")
             yield Static(plain(view.meanwhile), id="meanwhile")
             yield Static(plain(f"{view.exercise_title} · {view.progress}"), id="progress")
         with VerticalScroll(id="ask"):
@@ -93,8 +94,17 @@ class ExerciseScreen(HandsOverAgain, TypingScreen):
         """For help (F1): this step as shown here, whose turn it is, and how turns work."""
         return step_help(self.view, self.say)
 
+    def _banner(self) -> Text:
+        """Whose turn it is, in words, in their colour as the theme chosen paints it."""
+        return plain(self.view.banner, f"bold {self.book.paint(self.view.actor)}")
+
     def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, self._repaint_banner)
         self._arrive(None)
+
+    def _repaint_banner(self, _: Theme) -> None:
+        """A new theme (from the command palette) paints the banner in its own shades."""
+        self.query_one("#banner", Static).update(self._banner())
 
     def _arrive(self, move: Move | None) -> None:
         """Show what comes between turns, in order: the reveal of a private step just

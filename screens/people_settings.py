@@ -9,13 +9,14 @@ from typing import Literal
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.theme import Theme
 from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from screens.base import UsesBook
 from screens.plain import plain
 from workbook.book import NameError_
-from workbook.book_settings import MAX_NAME, PALETTE
+from workbook.book_settings import MAX_NAME
 from workbook.models import PARTNER_IDS, PartnerId, other
 
 Change = Literal["name", "colour"]
@@ -28,6 +29,15 @@ class PeopleSettings(UsesBook, Vertical):
     def __init__(self) -> None:
         super().__init__(id="people")
         self.changing: tuple[Change, PartnerId] | None = None
+
+    def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, self._repaint)
+
+    async def _repaint(self, _: Theme) -> None:
+        """Names and colours are painted in the theme's own shades: shown again in the new
+        ones (not while a new name is being typed, which would be lost)."""
+        if self.changing is None or self.changing[0] == "colour":
+            await self.recompose()
 
     def compose(self) -> ComposeResult:
         yield Label(self.say("settings.you_heading"), classes="heading")
@@ -73,7 +83,10 @@ class PeopleSettings(UsesBook, Vertical):
         colours = self.book.free_colours(partner)
         options = OptionList(
             *(
-                Option(plain(self._colour_label(c, c == mine.colour), f"bold {PALETTE[c]}"), id=c)
+                Option(
+                    plain(self._colour_label(c, c == mine.colour), f"bold {self.book.shade(c)}"),
+                    id=c,
+                )
                 for c in colours
             ),
             id="colours",

@@ -15,6 +15,7 @@ from textual.widgets import Button, Footer, Header, Input, Label, Static
 
 from screens.base import UsesBook
 from screens.delete_everything import DeleteEverything
+from screens.look_settings import LookSettings
 from screens.people_settings import PeopleSettings
 from screens.plain import plain
 from workbook.bad_file_words import bad_file_words
@@ -48,6 +49,7 @@ class SettingsScreen(UsesBook, Screen[None]):
             yield from getattr(self, f"_{self.mode}")()
             if self.mode == "view":
                 yield PeopleSettings()
+                yield LookSettings()
                 yield DeleteEverything()
         yield Footer(compact=True)
 

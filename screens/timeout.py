@@ -30,6 +30,16 @@ SUITS = "suits"
 Page = Literal["caller", "other", "break"]
 
 
+def how_long(minutes: int) -> tuple[str, dict[str, str]]:
+    """How ``minutes`` is said: the end of the sentence's key (``minutes``, ``an_hour`` or
+    ``hours``) and its names. One rule for the break screen and settings."""
+    if minutes % 60:
+        return "minutes", {"minutes": str(minutes)}
+    if minutes == 60:
+        return "an_hour", {}
+    return "hours", {"hours": str(minutes // 60)}
+
+
 class TimeOutScreen(UsesBook, ModalScreen[str | None]):
     """Dismisses "back" when the couple comes back. "We need to stop" asks over the break
     (as ctrl+g does), so answering "Go back" there leaves the break as it was."""
@@ -95,13 +105,8 @@ class TimeOutScreen(UsesBook, ModalScreen[str | None]):
         return pacing.return_choices(self.called_at, self.book.library.pacing, self.proposed)
 
     def _choice(self, minutes: int, at: datetime) -> Option:
-        time = self.book.time_words(at)
-        if minutes % 60:
-            words = self.say("timeout.in_minutes", minutes=str(minutes), time=time)
-        elif minutes == 60:
-            words = self.say("timeout.in_an_hour", time=time)
-        else:
-            words = self.say("timeout.in_hours", hours=str(minutes // 60), time=time)
+        kind, names = how_long(minutes)
+        words = self.say(f"timeout.in_{kind}", time=self.book.time_words(at), **names)
         return Option(words, id=str(minutes))
 
     def on_mount(self) -> None:
@@ -116,8 +121,15 @@ class TimeOutScreen(UsesBook, ModalScreen[str | None]):
             self.query_one("#ready").focus()
         else:
             choices = self.query_one("#return-choices", OptionList)
-            choices.highlighted = 0
+            choices.highlighted = self._first_offer(choices)
             choices.focus()
+
+    def _first_offer(self, choices: OptionList) -> int:
+        """Where the list starts: for the caller, on the break length chosen in settings (the
+        content's first until one is); for the other partner, on "That suits me"."""
+        if self.proposed is not None:
+            return 0
+        return choices.get_option_index(str(self.book.break_minutes()))
 
     async def _turn_to(self, page: Page) -> None:
         self.page = page

@@ -115,7 +115,9 @@ async def test_a_colour_by_keys_and_a_name_by_mouse_are_kept_across_restarts(
         await open_settings(pilot)
         await to_button(pilot, "colour-a")
         await press(pilot, "enter")
-        offered = [str(option.prompt) for option in app.screen.query_one(OptionList).options]
+        offered = [
+            str(option.prompt) for option in app.screen.query_one("#colours", OptionList).options
+        ]
         assert offered == ["cyan · now", "orange", "green", "blue", "purple"]
         await press(pilot, "down", "enter")  # the next after cyan
         assert SAY("settings.colour_set", actor="Alex", colour="orange") in screen_words(pilot)
@@ -127,7 +129,9 @@ async def test_a_colour_by_keys_and_a_name_by_mouse_are_kept_across_restarts(
         assert SAY("settings.renamed", old="Sam", new="Kim") in screen_words(pilot)
         await pilot.click("#colour-b")
         await pilot.pause()
-        offered = [str(option.prompt) for option in app.screen.query_one(OptionList).options]
+        offered = [
+            str(option.prompt) for option in app.screen.query_one("#colours", OptionList).options
+        ]
         assert offered == ["cyan", "magenta · now", "green", "blue", "purple"]  # Alex's is out
         await pilot.click("#colours", offset=(4, 3))  # the third offered: green
         await pilot.pause()

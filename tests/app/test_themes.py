@@ -10,10 +10,20 @@ from pathlib import Path
 import pytest
 from textual.color import Color
 from textual.pilot import Pilot
-from textual.widgets import Static
+from textual.widgets import Static, TextArea
 
 from screens.themes import THEMES
-from tests.app.pilot import SIZE, make_app, reopened, running, set_up_already, settle
+from tests.app.pilot import (
+    SIZE,
+    make_app,
+    reopened,
+    running,
+    screen_words,
+    set_up_already,
+    settle,
+    start_exercise,
+    type_text,
+)
 from workbook.book import Workbook
 from workbook.book_settings import PAINTS
 from workbook.clock import ManualClock
@@ -101,3 +111,48 @@ async def test_a_theme_there_is_not_is_refused_and_the_look_stays(data_folder: P
         with pytest.raises(ValueError):
             app.use_theme("textual-dark")  # type: ignore[arg-type]
         assert (app.theme, app.book.theme()) == ("calm", "calm")
+
+
+# -- high contrast on the exercise screen ------------------------------------------------------
+
+
+async def test_in_high_contrast_the_banner_names_whose_turn_it_is(data_folder: Path) -> None:
+    async with running(data_folder, "active-listening") as (app, pilot):
+        app.use_theme("high-contrast")
+        await settle(pilot)
+        banner = app.screen.query_one("#banner", Static)
+        assert str(banner.content).startswith("Alex's turn.")  # in words, not colour alone
+        assert "Sam, meanwhile" in str(app.screen.query_one("#meanwhile", Static).content)
+        assert "Alex's turn." in screen_words(pilot)
+        shade = PAINTS["high-contrast"]["cyan"]
+        assert banner.content.style == f"bold {shade}"  # type: ignore[union-attr]
+
+
+async def test_a_theme_chosen_mid_turn_repaints_the_banner_and_keeps_the_typing(
+    data_folder: Path,
+) -> None:
+    """The command palette can change the theme on the exercise screen."""
+    async with running(data_folder, "active-listening") as (app, pilot):
+        await type_text(pilot, "I feel")
+        app.use_theme("light")
+        await settle(pilot)
+        banner = app.screen.query_one("#banner", Static)
+        assert banner.content.style == f"bold {PAINTS['light']['cyan']}"  # type: ignore[union-attr]
+        assert app.screen.query_one(TextArea).text == "I feel"
+
+
+def test_high_contrast_exercise(snap_compare, data_folder: Path) -> None:  # type: ignore[no-untyped-def]
+    """The exercise screen at 80x24 in high contrast: the banner, the prompt and the keys."""
+    set_up_already(data_folder, ManualClock())
+    book = Workbook.open(data_folder)
+    book.set_theme("high-contrast")
+    book.close()
+
+    async def first_turn(pilot: Pilot[None]) -> None:
+        await start_exercise(pilot, "active-listening")
+
+    app = make_app(data_folder, ManualClock())
+    try:
+        assert snap_compare(app, terminal_size=SIZE, run_before=first_turn)
+    finally:
+        app.book.close()
