@@ -88,8 +88,10 @@ class WorkbookApp(IdleLock, Discreet, Themed, App[None]):
 
         self.book.sitting.begin()
         self.set_interval(PACE_CHECK_SECONDS, self.check_pace)
-        if self.book.needs_setup():
+        if self.book.needs_setup() and self.book.safety_check_needed():
             self.push_screen(SafetyCheckScreen("first_run"), self._after_first_check)
+        elif self.book.needs_setup():  # the check was done, then the app closed at the names
+            self._after_first_check(None)
         elif self.book.safety_check_needed():
             self.push_screen(HomeScreen())
             self.push_screen(SafetyCheckScreen("couple"), lambda _: self.book.safety_check_done())

@@ -313,3 +313,16 @@ async def test_each_hand_over_in_the_check_empties_the_clipboard(data_folder: Pa
             assert app.clipboard == ""
     finally:
         app.book.close()
+
+
+async def test_closing_at_the_names_does_not_ask_for_the_check_again(data_folder: Path) -> None:
+    """The first-run check was done, then the app closed at set-up: next time it opens on the
+    names, not on the whole check again."""
+    await first_run(data_folder, NO_CONCERNS)
+    app = make_app(data_folder, ManualClock())
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            assert isinstance(app.screen, SetupScreen)
+    finally:
+        app.book.close()
