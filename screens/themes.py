@@ -5,8 +5,9 @@
   more.
 - ``light``: warm paper and near-black ink, for a bright room or a screen in daylight; the
   accents are deep shades, since pale ones fade on a light ground.
-- ``high-contrast``: white on black, with pure, clearly different accents (yellow, cyan,
-  orange) for low vision; nothing is dimmed, and the focus is a solid yellow block.
+- ``high-contrast``: white on black for low vision, every colour at 7:1 or more, with pure,
+  clearly different accents (yellow, cyan, orange); quiet text is as bright as the rest, the
+  focus is a solid yellow block with bold words, and placeholders are italic, not faint.
 
 Each partner's colour has its own shade in each theme (``workbook.book_settings.PAINTS``), so a
 name reads on every background; whose turn it is is said in words on every screen anyway.
