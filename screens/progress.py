@@ -15,12 +15,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
+from textual.theme import Theme
 from textual.widgets import Button, Footer, Header, Static
 
 from screens.base import UsesBook
 from screens.plain import plain
 from screens.progress_chart import ProgressChart
-from workbook.models import PARTNER_IDS
+from workbook.models import PARTNER_IDS, PartnerId
 from workbook.progress import chart_data, timeline
 
 
@@ -53,7 +54,6 @@ class ProgressScreen(UsesBook, Screen[None]):
     def compose(self) -> ComposeResult:
         book = self.book
         data = chart_data(book.store, book.library)
-        paints = {p: book.paint(p) for p in PARTNER_IDS}
         milestones = sorted(book.milestones(), key=lambda m: (m.on, m.created_at), reverse=True)
         events = timeline(book.store, book.library)
         yield Header()
@@ -64,7 +64,7 @@ class ProgressScreen(UsesBook, Screen[None]):
             if data.dates:
                 legend = self.say("progress.legend", top=str(data.top))
                 yield Static(legend, id="progress-chart-about", classes="quiet")
-            yield ProgressChart(data, book.say, paints, id="progress-chart")
+            yield ProgressChart(data, book.say, self._paints(), id="progress-chart")
             yield Static(self.say("progress.milestones"), classes="heading")
             if milestones:
                 yield Static(dated((m.on, m.title) for m in milestones), id="progress-milestones")
@@ -79,8 +79,19 @@ class ProgressScreen(UsesBook, Screen[None]):
             yield Button("Back", id="back")
         yield Footer(compact=True)
 
+    def _paints(self) -> dict[PartnerId, str]:
+        """Each partner's colour as the theme chosen paints it."""
+        return {p: self.book.paint(p) for p in PARTNER_IDS}
+
     def on_mount(self) -> None:
         self.query_one("#progress").focus()
+        self.app.theme_changed_signal.subscribe(self, self._repaint)
+
+    def _repaint(self, _: Theme) -> None:
+        """A new theme (from the command palette) paints the chart in its own shades."""
+        chart = self.query_one(ProgressChart)
+        chart.paints = self._paints()
+        chart.refresh()
 
     @on(Button.Pressed, "#back")
     def action_back(self) -> None:

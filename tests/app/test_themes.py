@@ -12,6 +12,8 @@ from textual.color import Color
 from textual.pilot import Pilot
 from textual.widgets import Static, TextArea
 
+from screens.progress import ProgressScreen
+from screens.progress_chart import ProgressChart
 from screens.themes import THEMES
 from tests.app.pilot import (
     SIZE,
@@ -139,6 +141,16 @@ async def test_a_theme_chosen_mid_turn_repaints_the_banner_and_keeps_the_typing(
         banner = app.screen.query_one("#banner", Static)
         assert banner.content.style == f"bold {PAINTS['light']['cyan']}"  # type: ignore[union-attr]
         assert app.screen.query_one(TextArea).text == "I feel"
+
+
+async def test_a_theme_chosen_on_the_progress_screen_repaints_the_chart(data_folder: Path) -> None:
+    async with running(data_folder) as (app, pilot):
+        app.push_screen(ProgressScreen())
+        await settle(pilot)
+        app.use_theme("light")
+        await settle(pilot)
+        chart = app.screen.query_one(ProgressChart)
+        assert chart.paints == {"a": PAINTS["light"]["cyan"], "b": PAINTS["light"]["magenta"]}
 
 
 def test_high_contrast_exercise(snap_compare, data_folder: Path) -> None:  # type: ignore[no-untyped-def]
