@@ -13,11 +13,13 @@ the demo couple's story, and the names of the fresh couple (Alex and Sam).
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import importlib
 import inspect
 import pkgutil
 import shutil
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -90,6 +92,26 @@ def write_demo_at_now(folder: Path) -> Path:
     with local_zone("UTC"):
         write_demo(folder, NOW)
     return folder
+
+
+#: Where each route's workbook is kept while it is photographed: settings and the export show
+#: the folder, so its path must be the same on every run.
+FIXED_FOLDERS = Path("/tmp/trust-workbook-screens")
+
+
+@contextlib.contextmanager
+def fixed_folder(name: str) -> Iterator[Path]:
+    """The data folder for route ``name`` at one path, one test at a time (a lock: the same
+    route at another size may run beside it), removed after."""
+    FIXED_FOLDERS.mkdir(exist_ok=True)
+    with open(FIXED_FOLDERS / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        folder = FIXED_FOLDERS / name
+        shutil.rmtree(folder, ignore_errors=True)
+        try:
+            yield folder / "data"
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def opened(route: Route, folder: Path, demo: Path) -> WorkbookApp:

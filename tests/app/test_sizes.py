@@ -20,8 +20,10 @@ from textual.widget import Widget
 from textual.widgets import Button, Footer, Header, OptionList, Static, TextArea
 
 from screens.exercise import ExerciseScreen
-from tests.app.pilot import screen_text, screen_words, settle
-from tests.app.routes import ROUTES, opened
+from screens.reveal import RevealScreen
+from tests.app.pilot import paste, screen_text, screen_words, settle
+from tests.app.routes import ROUTES, opened, start
+from tests.app.test_mouse import wheel
 
 pytestmark = pytest.mark.usefixtures("in_utc")
 
@@ -111,5 +113,52 @@ async def test_nothing_important_is_cut_off_at_any_size(
                     if banner not in screen_words(pilot):
                         problems.append(f"the banner {banner!r} is not shown whole")
                 assert not problems, f"{name} at {size[0]}x{size[1]}: {problems}"
+    finally:
+        app.book.close()
+
+
+def long_answer(name: str) -> str:
+    """Some 3,600 characters on 60 lines, each line naming its writer and its number."""
+    return "\n".join(
+        f"{name}, line {n}: something I noticed and wanted to say." for n in range(1, 61)
+    )
+
+
+async def last_line_shown(pilot: Pilot[None], name: str, scroller: Widget) -> None:
+    """The long answer's last line shows once ``scroller`` is scrolled to its end by keys,
+    and scrolling back up with the wheel moves it again; no button is cut off meanwhile."""
+    scroller.focus()
+    await pilot.press("ctrl+end" if isinstance(scroller, TextArea) else "end")
+    await settle(pilot)
+    assert f"{name}, line 60:" in screen_text(pilot)
+    at_end = scroller.scroll_y
+    await wheel(pilot, scroller, down=False, turns=3)
+    assert scroller.scroll_y < at_end
+    assert await cut_off(pilot) == []
+
+
+@pytest.mark.parametrize("size", [SIZES[0], SIZES[-1]])
+async def test_long_answers_scroll_and_the_buttons_stay(
+    size: tuple[int, int], demo_written: Path, tmp_path: Path
+) -> None:
+    """Appreciations with two answers of 60 lines each: in the box as typed, side by side at
+    the reveal, and shown above the next question, each scrolls to its last line."""
+    app = opened(ROUTES["home-fresh"], tmp_path / "data", demo_written)
+    try:
+        async with app.run_test(size=size) as pilot:
+            await settle(pilot)
+            await start(pilot, "appreciations")
+            for name in ("Alex", "Sam"):
+                await pilot.press("enter")  # past the hand-over
+                await paste(pilot, long_answer(name))
+                await last_line_shown(pilot, name, app.screen.query_one("#answer"))
+                await pilot.press("ctrl+s")
+                await settle(pilot)
+            assert isinstance(app.screen, RevealScreen)
+            await last_line_shown(pilot, "Sam", app.screen.query_one("#revealed"))
+            await pilot.press("enter")
+            await settle(pilot)
+            assert isinstance(app.screen, ExerciseScreen)  # how it felt, under Sam's words
+            await last_line_shown(pilot, "Sam", app.screen.query_one("#ask"))
     finally:
         app.book.close()
