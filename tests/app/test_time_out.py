@@ -132,13 +132,13 @@ async def test_the_countdown_and_the_breathing_guide_tick_from_the_clock(
             assert len(pacer) == PACER_WIDTH
             return countdown, pacer.count("█"), str(screen.query_one("#breath", Static).render())
 
-        assert shown() == ("20:00 left", 0, "Breathe in slowly…")
+        assert shown() == ("Timer: 20:00 to go", 0, "Breathe in slowly…")
         clock.advance(2)  # halfway through breathing in (4 s in, 6 s out)
         screen.tick()
-        assert shown() == ("19:58 left", PACER_WIDTH // 2, "Breathe in slowly…")
+        assert shown() == ("Timer: 19:58 to go", PACER_WIDTH // 2, "Breathe in slowly…")
         clock.advance(5)  # halfway through breathing out
         screen.tick()
-        assert shown() == ("19:53 left", PACER_WIDTH // 2, "…and out, more slowly.")
+        assert shown() == ("Timer: 19:53 to go", PACER_WIDTH // 2, "…and out, more slowly.")
         clock.advance(20 * 60)
         screen.tick()
         assert shown()[0] == "It is time. Come back when you are both ready."
