@@ -171,10 +171,17 @@ async def write_in_private(pilot: Pilot[None], words: str) -> None:
 # -- the first run -------------------------------------------------------------------------
 
 
-async def to_safety_resources(pilot: Pilot[None]) -> None:
-    """The first run's check, the first person answering "No" up to where to turn."""
-    for _ in range(7):
-        await keys(pilot, "enter")
+def on_page(kind: str) -> Go:
+    """Through the first run's check, answering "No" throughout (Enter takes the first
+    answer), to its first page of ``kind``."""
+
+    async def go(pilot: Pilot[None]) -> None:
+        screen = pilot.app.screen
+        assert isinstance(screen, SafetyCheckScreen)
+        for _ in range([page.kind for page in screen.pages].index(kind)):
+            await keys(pilot, "enter")
+
+    return go
 
 
 async def to_setup(pilot: Pilot[None]) -> None:
@@ -379,7 +386,10 @@ ROUTES: dict[str, Route] = {
     "home": Route(HomeScreen, at_home, key=True),
     "home-fresh": Route(HomeScreen, at_home, "fresh"),
     "safety-check": Route(SafetyCheckScreen, at_home, "first_run"),
-    "safety-check-resources": Route(SafetyCheckScreen, to_safety_resources, "first_run"),
+    "safety-check-hand-over": Route(SafetyCheckScreen, on_page("handover"), "first_run"),
+    "safety-check-question": Route(SafetyCheckScreen, on_page("question"), "first_run"),
+    "safety-check-resources": Route(SafetyCheckScreen, on_page("resources"), "first_run"),
+    "safety-check-end": Route(SafetyCheckScreen, on_page("done"), "first_run"),
     "setup": Route(SetupScreen, to_setup, "first_run"),
     "exercise": Route(ExerciseScreen, to_open_session, key=True),
     "exercise-first-turn": Route(ExerciseScreen, to_first_turn, "fresh"),

@@ -1,7 +1,8 @@
 """The agreements screen by keys: one partner alone reopens an agreement and it then shows as
 not in force (part of acceptance 1); retiring takes both, and one backing out changes nothing;
 the filter and the search narrow the list; a partner's words show literally; a failed save
-says so and keeps the note; snapshots of the list and one agreement at 80x24 (acceptance 5)."""
+says so and keeps the note. (The snapshots of the list and one agreement, acceptance 5, are
+the "agreements" and "agreement" routes' in ``test_every_screen.py``.)"""
 
 from __future__ import annotations
 
@@ -9,7 +10,6 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
 
 from screens.agreement_detail import AgreementScreen
@@ -18,12 +18,10 @@ from tests.app.agreements_on_screen import (
     LATE,
     at_agreement,
     focused_id,
-    open_from_home,
     press,
-    seeded,
     to_button,
 )
-from tests.app.pilot import SIZE, make_app, screen_text, screen_words, settle
+from tests.app.pilot import screen_text, screen_words, settle
 from tests.app.pilot import type_text as typed
 from tests.unit.agreements_made import MADE_AT, agreement
 from workbook.agreement_life import amended, reviewed
@@ -207,22 +205,3 @@ def with_a_history() -> list[Agreement]:
     )
     revisit = agreement("Café on Fridays, just us.", ident="ag-cafe", status="to_revisit")
     return [history, WALK, PHONES.model_copy(update={"status": "retired"}), revisit]
-
-
-@pytest.mark.parametrize("where", ["list", "detail"])
-def test_agreements_snapshot(  # type: ignore[no-untyped-def]
-    snap_compare, data_folder: Path, clock: ManualClock, where: str
-) -> None:
-    seeded(data_folder, clock, *with_a_history())
-
-    async def to_the_agreement(pilot: Pilot[None]) -> None:
-        await settle(pilot)
-        await open_from_home(pilot, "ag-history")
-        if where == "list":
-            await press(pilot, "escape")
-
-    app = make_app(data_folder, clock)
-    try:
-        assert snap_compare(app, terminal_size=SIZE, run_before=to_the_agreement)
-    finally:
-        app.book.close()

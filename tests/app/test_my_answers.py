@@ -1,7 +1,7 @@
 """My answers on screen, by keys: reached from Home through a hand-over naming the partner, it
 shows that partner's words and none of the other's; opting one in (Enter on its toggle) lets
 it, and only it, into an export written from the app; a break hands over again; markup shows
-as typed; a failed save says so and changes nothing; and a snapshot at 80x24."""
+as typed; a failed save says so and changes nothing. (Its snapshot: ``test_every_screen.py``.)"""
 
 from __future__ import annotations
 
@@ -23,9 +23,8 @@ from tests.app.own_words import (
     open_my_answers,
     written,
 )
-from tests.app.pilot import SIZE, make_app, running, screen_words, set_up, settle
+from tests.app.pilot import running, screen_words, settle
 from tests.app.time_out import call_break, ready
-from tests.local_zone import local_zone
 from workbook.clock import ManualClock
 
 HOSTILE = "[bold]Stop[/bold] [link=x]Zanzibar[/link] 🙂 \u202eשלום"
@@ -137,17 +136,3 @@ async def test_a_failed_save_says_so_and_changes_nothing(
         assert str(toggle(pilot).label) == "In the export: no"
         assert "No space left on device" in screen_words(pilot)
     assert app.book.store.opt_ins() == []
-
-
-def test_my_answers_snapshot(snap_compare, data_folder: Path) -> None:  # type: ignore[no-untyped-def]
-    async def to_alexs_answers(pilot: Pilot[None]) -> None:
-        await set_up(pilot)
-        await appreciations_by_keys(pilot)
-        await open_my_answers(pilot, "Alex")
-
-    with local_zone("UTC"):
-        app = make_app(data_folder, clock=ManualClock())
-        try:
-            assert snap_compare(app, terminal_size=SIZE, run_before=to_alexs_answers)
-        finally:
-            app.book.close()

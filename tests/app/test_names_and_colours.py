@@ -1,23 +1,18 @@
 """Renaming a partner and changing their colour in settings, by keys and by mouse (acceptance
 4): the new name shows on every screen and in the exports, past turns included, and the old
 one nowhere; a colour is kept across restarts, never the other's (how each colour reads in
-each theme: ``test_themes.py``). A snapshot of settings at 80x24."""
+each theme: ``test_themes.py``). (A snapshot of settings: ``test_every_screen.py``.)"""
 
 from __future__ import annotations
 
-import fcntl
 import json
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from textual.pilot import Pilot
 from textual.widgets import OptionList, Static
 
 from screens.exercise import ExerciseScreen
 from screens.home import HomeScreen
-from screens.settings import SettingsScreen
 from tests.app.agreements_on_screen import LATE, open_from_home, press, seeded, to_button
 from tests.app.own_words import (
     ALEX_WROTE,
@@ -29,7 +24,7 @@ from tests.app.own_words import (
     written,
 )
 from tests.app.people_on_screen import every_word, rename_by_keys
-from tests.app.pilot import SIZE, answer, make_app, reopened, screen_words, start_exercise
+from tests.app.pilot import answer, reopened, screen_words, start_exercise
 from tests.app.test_path_snapshots import write_in_private
 from tests.app.test_settings_and_idle_lock import open_settings
 from workbook.book_settings import PALETTE
@@ -37,8 +32,6 @@ from workbook.clock import ManualClock
 
 pytestmark = pytest.mark.usefixtures("in_utc")
 SAY = LIBRARY.say
-#: Settings shows where the workbook is kept, so its snapshot needs one fixed folder.
-FIXED_FOLDER = Path("/tmp/trust-workbook-settings-snapshot")
 
 
 async def test_a_new_name_shows_on_every_screen_and_export_and_the_old_one_nowhere(
@@ -144,29 +137,3 @@ async def test_a_colour_by_keys_and_a_name_by_mouse_are_kept_across_restarts(
         banner = app.screen.query_one("#banner", Static)
         assert str(banner.content).startswith("Alex's turn.")
         assert banner.content.style == f"bold {PALETTE['orange']}"  # type: ignore[union-attr]
-
-
-@pytest.fixture
-def fixed_folder() -> Iterator[Path]:
-    """The data folder at one path, one test run at a time (a lock), removed after."""
-    with open(f"{FIXED_FOLDER}.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        shutil.rmtree(FIXED_FOLDER, ignore_errors=True)
-        try:
-            yield FIXED_FOLDER / "data"
-        finally:
-            shutil.rmtree(FIXED_FOLDER, ignore_errors=True)
-
-
-def test_settings_snapshot(snap_compare, fixed_folder: Path) -> None:  # type: ignore[no-untyped-def]
-    seeded(fixed_folder, ManualClock())
-
-    async def to_settings(pilot: Pilot[None]) -> None:
-        await open_settings(pilot)
-        assert isinstance(pilot.app.screen, SettingsScreen)
-
-    app = make_app(fixed_folder, ManualClock())
-    try:
-        assert snap_compare(app, terminal_size=SIZE, run_before=to_settings)
-    finally:
-        app.book.close()

@@ -23,7 +23,6 @@ from tests.app.pilot import (
     screen_words,
     set_up,
     settle,
-    start_exercise,
     type_text,
 )
 from tests.app.test_time_out_everywhere import EVERY_SCREEN, Arrive
@@ -190,19 +189,3 @@ async def test_app_cover_never_stacks_a_second(data_folder: Path) -> None:
         app.cover("privacy")  # as a lock after idle minutes would, over the cover
         await settle(pilot)
         assert sum(isinstance(s, CoverScreen) for s in app.screen_stack) == 1
-
-
-def test_cover_snapshot(snap_compare, data_folder: Path) -> None:  # type: ignore[no-untyped-def]
-    """Over a private answer being typed: only the neutral words, plainly."""
-
-    async def covered(pilot) -> None:  # type: ignore[no-untyped-def]
-        await set_up(pilot)
-        await start_exercise(pilot, "appreciations")
-        await typing_in_private(pilot)
-        await pilot.press("ctrl+l")
-
-    app = make_app(data_folder)
-    try:
-        assert snap_compare(app, terminal_size=SIZE, run_before=covered)
-    finally:
-        app.book.close()

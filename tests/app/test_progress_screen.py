@@ -1,6 +1,7 @@
 """The Progress screen on a workbook with history: the chart names each partner and shows
 their shared ratings (a gap for "not shared"), the milestones and the timeline; it scrolls by
-keys, Back and Escape return. Snapshots at 80x24 and 160x50 (acceptance 2)."""
+keys, Back and Escape return. (Its snapshots at 80x24 and 160x50, acceptance 2, are the
+"progress" route's in ``test_every_screen.py``.)"""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from screens.home import HomeScreen
 from screens.progress import ProgressScreen
 from screens.progress_chart import bar, draw
 from tests.app.own_words import LIBRARY
-from tests.app.pilot import SIZE, choose, make_app, reopened, screen_text, screen_words, settle
+from tests.app.pilot import choose, reopened, screen_text, screen_words, settle
 from tests.unit.agreements_made import agreement
 from tests.unit.test_check_ins import checked_in, rated
 from workbook.book import Workbook
@@ -156,16 +157,6 @@ async def test_back_returns_and_no_check_ins_says_how_the_chart_starts(data_fold
         await pilot.click("#back")
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
-
-
-@pytest.mark.parametrize("size", [SIZE, LARGE], ids=["80x24", "160x50"])
-def test_progress_snapshot(snap_compare, data_folder: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
-    clock = with_history(data_folder)
-    app = make_app(data_folder, clock)
-    try:
-        assert snap_compare(app, terminal_size=size, run_before=open_progress)
-    finally:
-        app.book.close()
 
 
 def test_a_long_history_shows_its_latest_check_ins_and_says_so() -> None:

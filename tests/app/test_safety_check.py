@@ -273,32 +273,7 @@ async def test_a_break_in_the_check_comes_back_through_the_hand_over(data_folder
         assert "Please hand the keyboard to Sam." in words and "Question" not in words
 
 
-# -- acceptance 6 (part): snapshots ----------------------------------------------------------
-
-
-def check_snapshot(snap_compare, folder: Path, pages_on: int) -> bool:  # type: ignore[no-untyped-def]
-    """The first-run check at 80x24 after Enter ``pages_on`` times."""
-
-    async def move_on(pilot: Pilot[None]) -> None:
-        await settle(pilot)
-        for _ in range(pages_on):
-            await pilot.press("enter")
-            await settle(pilot)
-
-    app = make_app(folder, ManualClock())
-    try:
-        return bool(snap_compare(app, terminal_size=SIZE, run_before=move_on))
-    finally:
-        app.book.close()
-
-
-def test_hand_over_snapshot(snap_compare, data_folder: Path) -> None:  # type: ignore[no-untyped-def]
-    assert check_snapshot(snap_compare, data_folder, 1)
-
-
-def test_neutral_ending_snapshot(snap_compare, data_folder: Path) -> None:  # type: ignore[no-untyped-def]
-    last = len(check_pages(LIBRARY, "first_run", None)) - 1
-    assert check_snapshot(snap_compare, data_folder, last)
+# -- acceptance 6 (part): the hand-overs (the snapshots of the check: test_every_screen.py) ---
 
 
 async def test_each_hand_over_in_the_check_empties_the_clipboard(data_folder: Path) -> None:

@@ -2,8 +2,8 @@
 responds, Alex corrects a private answer (through a hand-over naming Alex) or takes back a
 shared one and answers again; once Sam has responded the offer is gone and a change is
 refused, but Alex can hide the answer in My answers, and then it is in neither the summary on
-screen nor any export. The old words are in no file, backups included. A snapshot keeps the
-correction screen (and its footer) whole at 80x24."""
+screen nor any export. The old words are in no file, backups included. (Snapshots of the offer
+and the correction screen: ``test_every_screen.py``.)"""
 
 from __future__ import annotations
 
@@ -19,17 +19,13 @@ from screens.home import HomeScreen
 from screens.summary import SummaryScreen
 from tests.app.own_words import LIBRARY, export_by_keys, open_export, open_my_answers, written
 from tests.app.pilot import (
-    SIZE,
     answer,
     choose,
     folder_bytes,
-    make_app,
     paste,
     running,
     screen_words,
-    set_up,
     settle,
-    start_exercise,
 )
 from tests.app.test_path_snapshots import write_in_private
 from workbook.clock import ManualClock
@@ -204,25 +200,3 @@ async def test_after_sams_response_alex_may_only_hide_and_then_it_leaves_nowhere
                 assert (SAM_FELT in text) == transcripts
                 await pilot.press("escape")
                 await settle(pilot)
-
-
-@pytest.mark.parametrize("correcting", [False, True], ids=["offer", "correction"])
-def test_offer_and_correction_snapshots(snap_compare, data_folder: Path, correcting: bool) -> None:  # type: ignore[no-untyped-def]
-    """Sam's turn with the offer naming Alex, and Alex's correction with its footer."""
-
-    async def drive(pilot: Pilot[None]) -> None:
-        await set_up(pilot)
-        await start_exercise(pilot, "appreciations")
-        await to_sams_turn(pilot)
-        if correcting:
-            await pilot.click("#change-last")
-            await settle(pilot)
-            await pilot.press("enter")
-            await settle(pilot)
-            assert isinstance(pilot.app.screen, ChangeAnswerScreen)
-
-    app = make_app(data_folder, clock=ManualClock())
-    try:
-        assert snap_compare(app, terminal_size=SIZE, run_before=drive)
-    finally:
-        app.book.close()

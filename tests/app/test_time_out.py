@@ -1,6 +1,7 @@
 """Acceptance 3 and 6 (part): the return time's bounds and the later-time rule, the break
 itself ticking from the injectable clock, coming back to the exact step with the draft (through
-the hand-over for a private step), the break kept in the sitting, and a snapshot."""
+the hand-over for a private step) and the break kept in the sitting. (Its pictures, asking and
+on the break: ``test_every_screen.py``.)"""
 
 from __future__ import annotations
 
@@ -257,23 +258,6 @@ async def test_closing_during_a_break_ends_the_sitting_on_a_time_out_and_home_sh
 
 
 # -- how it looks -----------------------------------------------------------------------------
-
-
-def test_break_snapshot(snap_compare, data_folder: Path) -> None:  # type: ignore[no-untyped-def]
-    clock = ManualClock(NINE)
-
-    async def on_the_break(pilot) -> None:  # type: ignore[no-untyped-def]
-        await set_up(pilot)
-        await call_break(pilot, caller=THIRTY)
-        clock.advance(2 * 60 + 2)
-        pilot.app.screen.tick()
-        await settle(pilot)
-
-    app = make_app(data_folder, clock)
-    try:
-        assert snap_compare(app, terminal_size=SIZE, run_before=on_the_break)
-    finally:
-        app.book.close()
 
 
 # -- stopping gently, and the pace of a sitting ---------------------------------------------

@@ -21,16 +21,12 @@ from screens.help import HelpScreen
 from screens.stop import StopScreen
 from screens.wording_check import WordingCheckScreen
 from tests.app.pilot import (
-    SIZE,
     PaintedFrames,
-    make_app,
     paste,
     running,
     screen_text,
     screen_words,
-    set_up,
     settle,
-    start_exercise,
     type_text,
 )
 from tests.app.time_out import call_break, ready
@@ -192,17 +188,3 @@ async def test_stop_and_help_work_over_the_check(data_folder: Path) -> None:
         assert opened.session.status == "paused"
         assert opened.draft is not None and opened.draft.text == SORRY_IF
         assert opened.turns == []
-
-
-def test_wording_check_snapshot(snap_compare, data_folder: Path) -> None:  # type: ignore[no-untyped-def]
-    async def noticed(pilot) -> None:  # type: ignore[no-untyped-def]
-        await set_up(pilot)
-        await start_exercise(pilot, "apology")
-        await paste(pilot, "I'm sorry if you felt hurt, but you know how I get.")
-        await submit(pilot)
-
-    app = make_app(data_folder)
-    try:
-        assert snap_compare(app, terminal_size=SIZE, run_before=noticed)
-    finally:
-        app.book.close()
