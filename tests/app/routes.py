@@ -124,7 +124,7 @@ def opened(route: Route, folder: Path, demo: Path) -> WorkbookApp:
     return make_app(folder, ManualClock(NOW))
 
 
-# -- small steps ---------------------------------------------------------------------------
+# -- steps, and routes made of them -----------------------------------------------------
 
 
 async def keys(pilot: Pilot[None], *pressed: str) -> None:
@@ -151,6 +151,37 @@ async def press_button(pilot: Pilot[None], selector: str) -> None:
     await keys(pilot, "enter")
 
 
+def pressing(*pressed: str) -> Go:
+    """A route of keys (the app's own: help, a break...)."""
+    return lambda pilot: keys(pilot, *pressed)
+
+
+def picking(selector: str, option_id: str | None = None, *then: str) -> Go:
+    """A route that chooses an option of a list, then presses ``then`` (say, Enter past the
+    hand-over that follows)."""
+
+    async def go(pilot: Pilot[None]) -> None:
+        await pick(pilot, selector, option_id)
+        if then:
+            await keys(pilot, *then)
+
+    return go
+
+
+def button(selector: str) -> Go:
+    return lambda pilot: press_button(pilot, selector)
+
+
+def in_turn(*steps: Go) -> Go:
+    """A route of routes, one after the other."""
+
+    async def go(pilot: Pilot[None]) -> None:
+        for step in steps:
+            await step(pilot)
+
+    return go
+
+
 async def at_home(pilot: Pilot[None]) -> None:
     """Where the app opens (Home, or the first run's safety check): nothing to do."""
 
@@ -161,11 +192,28 @@ async def start(pilot: Pilot[None], exercise_id: str) -> None:
     await pick(pilot, "#role-options", "0")
 
 
-async def write_in_private(pilot: Pilot[None], words: str) -> None:
-    """Past a private hand-over, then the answer as one paste and ctrl+s."""
-    await keys(pilot, "enter")
-    await paste(pilot, words)
-    await keys(pilot, "ctrl+s")
+def starting(exercise_id: str, *words: str) -> Go:
+    """A route into an exercise, each of ``words`` pasted at its turn and handed over."""
+
+    async def go(pilot: Pilot[None]) -> None:
+        await start(pilot, exercise_id)
+        for said in words:
+            await paste(pilot, said)
+            await keys(pilot, "ctrl+s")
+
+    return go
+
+
+def in_private(*words: str) -> Go:
+    """Each of ``words`` written in private: past its hand-over, pasted, handed over."""
+
+    async def go(pilot: Pilot[None]) -> None:
+        for said in words:
+            await keys(pilot, "enter")
+            await paste(pilot, said)
+            await keys(pilot, "ctrl+s")
+
+    return go
 
 
 # -- the first run -------------------------------------------------------------------------
@@ -191,12 +239,7 @@ async def to_setup(pilot: Pilot[None]) -> None:
         await keys(pilot, "enter")
 
 
-# -- Home's lists --------------------------------------------------------------------------
-
-
-async def to_open_session(pilot: Pilot[None]) -> None:
-    """The demo's open session: Noor's turn, her words half typed."""
-    await pick(pilot, "#sessions")
+# -- what takes more than a list or a key ---------------------------------------------------
 
 
 async def to_agreement(pilot: Pilot[None]) -> None:
@@ -206,106 +249,11 @@ async def to_agreement(pilot: Pilot[None]) -> None:
     await pick(pilot, "#agreements", f"agreement:{chosen.id}")
 
 
-async def to_agreements(pilot: Pilot[None]) -> None:
-    await to_agreement(pilot)
-    await keys(pilot, "escape")
-
-
-async def to_reopen(pilot: Pilot[None]) -> None:
-    await to_agreement(pilot)
-    await press_button(pilot, "#reopen")
-
-
-async def to_retire(pilot: Pilot[None]) -> None:
-    await to_agreement(pilot)
-    await press_button(pilot, "#retire")
-
-
-async def to_roles(pilot: Pilot[None]) -> None:
-    await pick(pilot, "#exercises", "exercise:active-listening")
-
-
-async def to_waits(pilot: Pilot[None]) -> None:
-    await pick(pilot, "#exercises", "exercise:why")
-
-
-async def to_consent(pilot: Pilot[None]) -> None:
-    await pick(pilot, "#exercises", "exercise:intimacy-menu")
-
-
-async def to_progress(pilot: Pilot[None]) -> None:
-    await pick(pilot, "#progress-lines", "progress")
-
-
-async def to_moment(pilot: Pilot[None]) -> None:
-    """Noor's moment for a therapist, past the hand-over naming her."""
-    await pick(pilot, "#moments", "moment:a")
-    await keys(pilot, "enter")
-
-
-async def to_my_answers(pilot: Pilot[None]) -> None:
-    """Noor's own answers, past the hand-over naming her."""
-    await pick(pilot, "#own-words", "my-answers:a")
-    await keys(pilot, "enter")
-
-
-async def to_export(pilot: Pilot[None]) -> None:
-    await pick(pilot, "#own-words", "export")
-
-
-async def to_delete_session(pilot: Pilot[None]) -> None:
-    await pick(pilot, "#own-words", "delete-session")
-
-
-async def to_confirm_by_name(pilot: Pilot[None]) -> None:
-    await to_delete_session(pilot)
-    await pick(pilot, "#sessions-to-delete")
-
-
-async def to_settings(pilot: Pilot[None]) -> None:
-    await pick(pilot, "#own-words", "settings")
-
-
 async def to_celebration(pilot: Pilot[None]) -> None:
     """The demo's milestones, celebrated again (Home celebrates only new ones, once)."""
     book = pilot.app.book  # type: ignore[attr-defined]
     pilot.app.push_screen(CelebrateScreen(book.milestones()[:2]))
     await settle(pilot)
-
-
-# -- the app's own keys --------------------------------------------------------------------
-
-
-async def to_help(pilot: Pilot[None]) -> None:
-    await keys(pilot, "f1")
-
-
-async def to_resources(pilot: Pilot[None]) -> None:
-    await keys(pilot, "ctrl+r")
-
-
-async def to_add_own_resource(pilot: Pilot[None]) -> None:
-    await to_resources(pilot)
-    await press_button(pilot, "#add-own")
-
-
-async def to_stop(pilot: Pilot[None]) -> None:
-    await keys(pilot, "ctrl+g")
-
-
-async def to_time_out(pilot: Pilot[None]) -> None:
-    await keys(pilot, "ctrl+t")
-
-
-async def to_break(pilot: Pilot[None]) -> None:
-    """Twenty minutes proposed, and the other partner content with it."""
-    await to_time_out(pilot)
-    await pick(pilot, "#return-choices", "20")
-    await pick(pilot, "#return-choices", SUITS)
-
-
-async def to_cover(pilot: Pilot[None]) -> None:
-    await keys(pilot, "ctrl+l")
 
 
 async def to_idle_lock(pilot: Pilot[None]) -> None:
@@ -314,73 +262,30 @@ async def to_idle_lock(pilot: Pilot[None]) -> None:
     await settle(pilot)
 
 
-# -- inside exercises ----------------------------------------------------------------------
+def rating(moves: tuple[int, int, int]) -> Go:
+    """Past the check-in's hand-over, each measure moved right ``moves`` times, ctrl+s."""
 
+    async def go(pilot: Pilot[None]) -> None:
+        await keys(pilot, "enter")
+        for times in moves:
+            await pilot.press(*["right"] * times, "down")
+        await keys(pilot, "ctrl+s")
+
+    return go
+
+
+#: What Alex and Sam write in private in Appreciations, on the way to its reveal.
 ALEX_WROTE = "You made tea. You listened. You stayed."
 SAM_WROTE = "You asked about my day. You laughed. You waited."
-
-
-async def to_first_turn(pilot: Pilot[None]) -> None:
-    await start(pilot, "active-listening")
-
-
-async def to_private_hand_over(pilot: Pilot[None]) -> None:
-    """Appreciations: Alex has written in private; Sam's hand-over."""
-    await start(pilot, "appreciations")
-    await write_in_private(pilot, ALEX_WROTE)
-
-
-async def to_reveal(pilot: Pilot[None]) -> None:
-    await to_private_hand_over(pilot)
-    await write_in_private(pilot, SAM_WROTE)
-
-
-async def to_change_answer(pilot: Pilot[None]) -> None:
-    """Active listening: Alex has shared; on Sam's turn, Alex changes that answer."""
-    await to_first_turn(pilot)
-    await paste(pilot, "The evenings feel long since the move.")
-    await keys(pilot, "ctrl+s")
-    await press_button(pilot, "#change-last")
-
-
-async def to_take_back(pilot: Pilot[None]) -> None:
-    await to_change_answer(pilot)
-    await press_button(pilot, "#take-back")
-
-
-async def to_wording_check(pilot: Pilot[None]) -> None:
-    """An apology that begins "I'm sorry if": the gentle check asks first."""
-    await start(pilot, "apology")
-    await paste(pilot, "I'm sorry if you were hurt by what I did.")
-    await keys(pilot, "ctrl+s")
-
-
-async def rate(pilot: Pilot[None], moves: tuple[int, int, int]) -> None:
-    """Past the check-in's hand-over, each measure moved right ``moves`` times, ctrl+s."""
-    await keys(pilot, "enter")
-    for times in moves:
-        await pilot.press(*["right"] * times, "down")
-    await keys(pilot, "ctrl+s")
-
-
-async def to_check_in(pilot: Pilot[None]) -> None:
-    """A check-in's ratings, Alex's turn, past the hand-over."""
-    await start(pilot, "check-in")
-    await keys(pilot, "enter")
-
-
-async def to_share_ratings(pilot: Pilot[None]) -> None:
-    await start(pilot, "check-in")
-    await rate(pilot, (7, 5, 0))
-
-
-async def to_summary(pilot: Pilot[None]) -> None:
-    """A whole check-in, everything given shared: its summary."""
-    await to_share_ratings(pilot)
-    await keys(pilot, "ctrl+s")
-    await rate(pilot, (6, 8, 4))
-    await keys(pilot, "ctrl+s")
-
+#: Alex has shared in Active listening; on Sam's turn, Alex changes that answer.
+CHANGE_ANSWER = in_turn(
+    starting("active-listening", "The evenings feel long since the move."), button("#change-last")
+)
+#: Appreciations: Alex has written in private; Sam's hand-over.
+PRIVATE_HAND_OVER = in_turn(starting("appreciations"), in_private(ALEX_WROTE))
+#: A check-in, Alex's ratings given: what to share of them.
+SHARE_RATINGS = in_turn(starting("check-in"), rating((7, 5, 0)))
+TIME_OUT = pressing("ctrl+t")
 
 ROUTES: dict[str, Route] = {
     "home": Route(HomeScreen, at_home, key=True),
@@ -391,38 +296,65 @@ ROUTES: dict[str, Route] = {
     "safety-check-resources": Route(SafetyCheckScreen, on_page("resources"), "first_run"),
     "safety-check-end": Route(SafetyCheckScreen, on_page("done"), "first_run"),
     "setup": Route(SetupScreen, to_setup, "first_run"),
-    "exercise": Route(ExerciseScreen, to_open_session, key=True),
-    "exercise-first-turn": Route(ExerciseScreen, to_first_turn, "fresh"),
-    "check-in": Route(ExerciseScreen, to_check_in, "fresh"),
-    "roles": Route(RolesScreen, to_roles, "fresh"),
-    "waits": Route(WaitsScreen, to_waits, "fresh"),
-    "consent": Route(ConsentScreen, to_consent, "fresh"),
-    "hand-over": Route(HandOverScreen, to_private_hand_over, "fresh", key=True),
-    "reveal": Route(RevealScreen, to_reveal, "fresh", key=True),
-    "share-ratings": Route(ShareRatingsScreen, to_share_ratings, "fresh"),
-    "summary": Route(SummaryScreen, to_summary, "fresh", key=True),
-    "wording-check": Route(WordingCheckScreen, to_wording_check, "fresh"),
-    "change-answer": Route(ChangeAnswerScreen, to_change_answer, "fresh"),
-    "take-back": Route(TakeBackDialog, to_take_back, "fresh"),
-    "agreements": Route(AgreementsScreen, to_agreements, key=True),
+    # The demo's open session: Noor's turn, her words half typed.
+    "exercise": Route(ExerciseScreen, picking("#sessions"), key=True),
+    "exercise-first-turn": Route(ExerciseScreen, starting("active-listening"), "fresh"),
+    "check-in": Route(ExerciseScreen, in_turn(starting("check-in"), pressing("enter")), "fresh"),
+    "roles": Route(RolesScreen, picking("#exercises", "exercise:active-listening"), "fresh"),
+    "waits": Route(WaitsScreen, picking("#exercises", "exercise:why"), "fresh"),
+    "consent": Route(ConsentScreen, picking("#exercises", "exercise:intimacy-menu"), "fresh"),
+    "hand-over": Route(HandOverScreen, PRIVATE_HAND_OVER, "fresh", key=True),
+    "reveal": Route(
+        RevealScreen,
+        in_turn(PRIVATE_HAND_OVER, in_private(SAM_WROTE)),
+        "fresh",
+        key=True,
+    ),
+    "share-ratings": Route(ShareRatingsScreen, SHARE_RATINGS, "fresh"),
+    # A whole check-in, everything given shared.
+    "summary": Route(
+        SummaryScreen,
+        in_turn(SHARE_RATINGS, pressing("ctrl+s"), rating((6, 8, 4)), pressing("ctrl+s")),
+        "fresh",
+        key=True,
+    ),
+    # An apology that begins "I'm sorry if": the gentle check asks first.
+    "wording-check": Route(
+        WordingCheckScreen,
+        starting("apology", "I'm sorry if you were hurt by what I did."),
+        "fresh",
+    ),
+    "change-answer": Route(ChangeAnswerScreen, CHANGE_ANSWER, "fresh"),
+    "take-back": Route(TakeBackDialog, in_turn(CHANGE_ANSWER, button("#take-back")), "fresh"),
+    "agreements": Route(AgreementsScreen, in_turn(to_agreement, pressing("escape")), key=True),
     "agreement": Route(AgreementScreen, to_agreement),
-    "reopen": Route(ReopenScreen, to_reopen),
-    "retire": Route(RetireScreen, to_retire),
-    "progress": Route(ProgressScreen, to_progress, key=True),
-    "moment": Route(MomentScreen, to_moment),
-    "my-answers": Route(MyAnswersScreen, to_my_answers),
-    "export": Route(ExportScreen, to_export),
-    "delete-session": Route(DeleteSessionScreen, to_delete_session),
-    "confirm-by-name": Route(ConfirmByName, to_confirm_by_name),
-    "settings": Route(SettingsScreen, to_settings, key=True),
+    "reopen": Route(ReopenScreen, in_turn(to_agreement, button("#reopen"))),
+    "retire": Route(RetireScreen, in_turn(to_agreement, button("#retire"))),
+    "progress": Route(ProgressScreen, picking("#progress-lines", "progress"), key=True),
+    # Noor's, past the hand-over naming her.
+    "moment": Route(MomentScreen, picking("#moments", "moment:a", "enter")),
+    "my-answers": Route(MyAnswersScreen, picking("#own-words", "my-answers:a", "enter")),
+    "export": Route(ExportScreen, picking("#own-words", "export")),
+    "delete-session": Route(DeleteSessionScreen, picking("#own-words", "delete-session")),
+    "confirm-by-name": Route(
+        ConfirmByName,
+        in_turn(picking("#own-words", "delete-session"), picking("#sessions-to-delete")),
+    ),
+    "settings": Route(SettingsScreen, picking("#own-words", "settings"), key=True),
     "celebrate": Route(CelebrateScreen, to_celebration),
-    "help": Route(HelpScreen, to_help, key=True),
-    "resources": Route(ResourcesScreen, to_resources),
-    "add-own-resource": Route(AddOwnResourceScreen, to_add_own_resource),
-    "stop": Route(StopScreen, to_stop),
-    "time-out": Route(TimeOutScreen, to_time_out, key=True),
-    "break": Route(TimeOutScreen, to_break),
-    "cover": Route(CoverScreen, to_cover),
+    "help": Route(HelpScreen, pressing("f1"), key=True),
+    "resources": Route(ResourcesScreen, pressing("ctrl+r")),
+    "add-own-resource": Route(
+        AddOwnResourceScreen, in_turn(pressing("ctrl+r"), button("#add-own"))
+    ),
+    "stop": Route(StopScreen, pressing("ctrl+g")),
+    "time-out": Route(TimeOutScreen, TIME_OUT, key=True),
+    # Twenty minutes proposed, and the other partner content with it.
+    "break": Route(
+        TimeOutScreen,
+        in_turn(TIME_OUT, picking("#return-choices", "20"), picking("#return-choices", SUITS)),
+    ),
+    "cover": Route(CoverScreen, pressing("ctrl+l")),
     "idle-lock": Route(PassphraseScreen, to_idle_lock),
 }
 
