@@ -1,6 +1,7 @@
 """Snapshots of every screen (issue 11): each route of ``routes.py`` at 80x24, and the key
-screens also at 160x50 and in the high-contrast theme. Adding a screen means adding its route;
-a test fails if a screen in ``screens/`` has none.
+screens also at 160x50 and in the high-contrast theme (where, as in every theme, an exercise's
+banner names whose turn it is in words). Adding a screen means adding its route; a test fails
+if a screen in ``screens/`` has none.
 
 The pictures are the same from run to run: the clock is fixed (``routes.NOW``, read in UTC),
 the couples are the demo's and Alex and Sam, and each route's workbook is kept at one path
@@ -17,7 +18,8 @@ import pytest
 from _pytest.mark import ParameterSet
 from textual.pilot import Pilot
 
-from tests.app.pilot import SIZE, settle
+from screens.exercise import ExerciseScreen
+from tests.app.pilot import SIZE, screen_words, settle
 from tests.app.routes import ROUTES, UNROUTED, every_screen_class, fixed_folder, opened
 
 pytestmark = pytest.mark.usefixtures("in_utc")
@@ -47,7 +49,10 @@ def test_every_screen(  # type: ignore[no-untyped-def]
             pilot.app.use_theme(theme)  # type: ignore[attr-defined]
         await route.go(pilot)
         await settle(pilot)
-        assert isinstance(pilot.app.screen, route.screen), type(pilot.app.screen)
+        screen = pilot.app.screen
+        assert isinstance(screen, route.screen), type(screen)
+        if isinstance(screen, ExerciseScreen):  # in every theme, whose turn it is in words
+            assert screen.view.banner in screen_words(pilot)
 
     with fixed_folder(name) as folder:
         app = opened(route, folder, demo_written)
