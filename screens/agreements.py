@@ -3,18 +3,18 @@ from; a filter by status and area and a search by words. Choosing one opens it i
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from screens.agreement_detail import AgreementScreen
 from screens.base import UsesBook
-from screens.plain import plain
+from screens.plain import plain, quiet
 from workbook.agreement_view import STATUSES, Listed, Wanted
 
 ANY = ""
@@ -34,6 +34,10 @@ class AgreementsScreen(UsesBook, Screen[None]):
     def __init__(self, selected: str | None = None) -> None:
         super().__init__()
         self.selected = selected
+        self.listed: dict[str, Listed] = {}
+        """The agreements in the list now, by id."""
+        self.loud: str | None = None
+        """The agreement whose facts are drawn in the highlight's colours (the highlighted one)."""
 
     def compose(self) -> ComposeResult:
         library = self.book.library
@@ -87,9 +91,12 @@ class AgreementsScreen(UsesBook, Screen[None]):
         groups = self.book.find_agreements(self.wanted())
         options = self.query_one("#agreement-options", OptionList)
         options.clear_options()
+        self.listed = {listed.agreement.id: listed for group in groups for listed in group.listed}
+        self.loud = next(iter(self.listed), None)  # the first agreement starts highlighted
         for group in groups:
             options.add_option(Option(plain(group.label, "bold"), disabled=True))
-            options.add_options(self._option(listed) for listed in group.listed)
+            ids = [listed.agreement.id for listed in group.listed]
+            options.add_options(Option(self._prompt(i), id=i) for i in ids)
         options.highlighted = next((i for i, o in enumerate(options.options) if o.id), None)
         none = self.query_one("#agreement-none", Static)
         none.display = not groups
@@ -97,11 +104,21 @@ class AgreementsScreen(UsesBook, Screen[None]):
             self.say("agreement.none_found" if self.book.agreements() else "agreement.empty")
         )
 
-    @staticmethod
-    def _option(listed: Listed) -> Option:
-        """Two lines: the title, then its status, dates and origin."""
-        line = Text.assemble(plain(listed.agreement.title), "\n  ", plain(listed.facts, "dim"))
-        return Option(line, id=listed.agreement.id)
+    def _prompt(self, agreement_id: str) -> Content:
+        """Two lines: the title, then its status, dates and origin, quiet unless highlighted."""
+        listed = self.listed[agreement_id]
+        title = Content.from_rich_text(plain(listed.agreement.title))
+        loud = agreement_id == self.loud
+        facts = Content.from_rich_text(plain(listed.facts)) if loud else quiet(listed.facts)
+        return title + "\n  " + facts
+
+    @on(OptionList.OptionHighlighted, "#agreement-options")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        """The highlighted agreement's facts take the highlight's own colours: the muted
+        colour does not read on it (on high contrast's yellow, hardly at all)."""
+        was, self.loud = self.loud, event.option.id
+        for agreement_id in {was, self.loud} & set(self.listed):
+            event.option_list.replace_option_prompt(agreement_id, self._prompt(agreement_id))
 
     @on(OptionList.OptionSelected, "#agreement-options")
     def _chosen(self, event: OptionList.OptionSelected) -> None:

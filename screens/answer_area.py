@@ -152,7 +152,7 @@ def step_words(view: TurnView, say: Callable[[str], Text]) -> ComposeResult:
     if view.privacy_note:
         yield Static(plain(view.privacy_note), id="privacy", classes="notice")
     for shown in view.shown:
-        yield Static(plain(f"{shown.label}:", "dim"), classes="shown-label")
+        yield Static(plain(f"{shown.label}:"), classes="shown-label quiet")
         for text in shown.texts:
             yield Static(plain(text), classes="shown")
     if view.kind in HOW_TO_MARK:

@@ -16,6 +16,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.theme import Theme
+from textual.widget import Widget
 from textual.widgets import Button, Footer, Header, Static
 
 from screens.base import UsesBook
@@ -25,14 +26,34 @@ from workbook.models import PARTNER_IDS, PartnerId
 from workbook.progress import chart_data, timeline
 
 
-def dated(rows: Iterable[tuple[date, str]]) -> Table:
-    """Lines of a date and words, the words wrapping under themselves, not under the date."""
-    table = Table.grid(padding=(0, 2))
-    table.add_column(no_wrap=True, style="dim")
-    table.add_column()
-    for day, words in rows:
-        table.add_row(day.isoformat(), plain(words))
-    return table
+class Dated(Widget):
+    """Lines of a date and words, the words wrapping under themselves, not under the date.
+    The dates are quiet: a component style, so they are drawn in the muted colour of the
+    theme in force, a new one included."""
+
+    COMPONENT_CLASSES = {"dated--day"}
+
+    DEFAULT_CSS = """
+    Dated {
+        height: auto;
+    }
+    Dated > .dated--day {
+        color: $text-muted;
+    }
+    """
+
+    def __init__(self, rows: Iterable[tuple[date, str]], id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.rows = tuple(rows)
+
+    def render(self) -> Table:
+        table = Table.grid(padding=(0, 2))
+        day_style = self.get_component_rich_style("dated--day", partial=True)
+        table.add_column(no_wrap=True, style=day_style)
+        table.add_column()
+        for day, words in self.rows:
+            table.add_row(day.isoformat(), plain(words))
+        return table
 
 
 class ProgressScreen(UsesBook, Screen[None]):
@@ -67,12 +88,12 @@ class ProgressScreen(UsesBook, Screen[None]):
             yield ProgressChart(data, book.say, self._paints(), id="progress-chart")
             yield Static(self.say("progress.milestones"), classes="heading")
             if milestones:
-                yield Static(dated((m.on, m.title) for m in milestones), id="progress-milestones")
+                yield Dated(((m.on, m.title) for m in milestones), id="progress-milestones")
             else:
                 yield Static(self.say("progress.no_milestones"), classes="quiet")
             yield Static(self.say("progress.timeline"), classes="heading")
             if events:
-                yield Static(dated((e.on, e.words) for e in events), id="progress-timeline")
+                yield Dated(((e.on, e.words) for e in events), id="progress-timeline")
             else:
                 yield Static(self.say("progress.no_timeline"), classes="quiet")
         with Horizontal(classes="buttons"):

@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping
 from datetime import date
 
 from rich.cells import cell_len, set_cell_size
+from rich.style import StyleType
 from rich.text import Text
 from textual.geometry import Size
 from textual.widget import Widget
@@ -79,10 +80,16 @@ def axis(dates: tuple[date, ...], left: int, width: int, room: int) -> str:
 
 
 def draw(
-    data: ChartData, width: int, say: Say, paints: Mapping[PartnerId, str], rows: int = 1
+    data: ChartData,
+    width: int,
+    say: Say,
+    paints: Mapping[PartnerId, str],
+    rows: int = 1,
+    quiet: StyleType = "",
 ) -> Text:
     """The whole chart for a window ``width`` cells wide, each partner's bars ``rows`` tall
-    (their name, numbers and latest rating on the bottom row)."""
+    (their name, numbers and latest rating on the bottom row), the dates and the sentence
+    under them in ``quiet``."""
     if not data.dates:
         return plain(say("progress.no_check_ins"), "italic")
     names = {line.partner: line.name for line in data.measures[0].lines}
@@ -125,10 +132,10 @@ def draw(
                     out.append(" " * GAP)
                     out.append(plain(latest[(measure.measure, line.partner)]))
                 out.append("\n")
-    out.append(axis(data.dates[-shown:], left, cell_width, width), "dim")
+    out.append(axis(data.dates[-shown:], left, cell_width, width), quiet)
     if shown < count:
         out.append("\n")
-        out.append(plain(say("progress.showing", shown=str(shown), count=str(count)), "dim"))
+        out.append(plain(say("progress.showing", shown=str(shown), count=str(count)), quiet))
     return out
 
 
@@ -140,12 +147,18 @@ def _fit(name: str) -> str:
 
 
 class ProgressChart(Widget):
-    """The chart, drawn anew for the width it has whenever the window changes size."""
+    """The chart, drawn anew for the width it has whenever the window changes size, and for
+    the theme in force (the dates are quiet: a component style, in the theme's muted colour)."""
+
+    COMPONENT_CLASSES = {"progress-chart--quiet"}
 
     DEFAULT_CSS = """
     ProgressChart {
         height: auto;
         margin: 1 0 0 0;
+    }
+    ProgressChart > .progress-chart--quiet {
+        color: $text-muted;
     }
     """
 
@@ -163,10 +176,12 @@ class ProgressChart(Widget):
         return TALL_ROWS if big else 1
 
     def render(self) -> Text:
-        width = self.size.width or MIN_WIDTH
-        return draw(self.data, width, self.say, self.paints, self.rows(width))
+        return self._drawn(self.size.width or MIN_WIDTH)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         """As many lines as the chart takes at ``width`` (the sentence under it may wrap)."""
-        chart = draw(self.data, width, self.say, self.paints, self.rows(width))
-        return len(chart.wrap(self.app.console, width))
+        return len(self._drawn(width).wrap(self.app.console, width))
+
+    def _drawn(self, width: int) -> Text:
+        quiet = self.get_component_rich_style("progress-chart--quiet", partial=True)
+        return draw(self.data, width, self.say, self.paints, self.rows(width), quiet)

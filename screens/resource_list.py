@@ -77,12 +77,11 @@ class ResourceList(UsesBook, VerticalScroll):
         source = self.say(
             "resources.source", source=str(helpline.source), checked=helpline.checked.isoformat()
         )
-        source.style = "dim"
         return Vertical(
             Static(plain(helpline.name), classes="entry-name"),
             Static(plain(helpline.contact)),
             Static(plain(helpline.helps_with)),
-            Static(source),
+            Static(source, classes="quiet"),
             classes="entry",
         )
 

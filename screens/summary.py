@@ -53,13 +53,12 @@ class SummaryScreen(UsesBook, Screen[None]):
             if not summary.lines:
                 yield Static(self.say("summary.nothing"), classes="quiet")
             for line in summary.lines:
-                style = "dim" if line.passed else ""
                 said = f"{line.author}: {line.text}" if line.author else line.text
                 if line.author and "\n" in line.text:  # a check-in: the name above its lines
                     said = "\n".join(
                         [f"{line.author}:", *(f"  {t}" for t in line.text.split("\n"))]
                     )
-                yield Static(plain(said, style), classes="shown")
+                yield Static(plain(said), classes="shown quiet" if line.passed else "shown")
             yield Static(plain(summary.closing), classes="lead")
             if self.amend is not None:
                 yield Static(self.say("review.leads_to_amend"), classes="lead")
