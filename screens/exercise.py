@@ -88,7 +88,8 @@ class ExerciseScreen(HandsOverAgain, TypingScreen):
                 yield from change_offer(self.book, last)
         yield Static("", id="message", classes="message -empty")
         yield from answer_widgets(view, self.book.library)
-        yield Footer(compact=True)
+        # Its own keys fill 80 columns: ctrl+p still works, and help (F1) names it.
+        yield Footer(compact=True, show_command_palette=False)
 
     def help_now(self) -> ComposeResult:
         """For help (F1): this step as shown here, whose turn it is, and how turns work."""

@@ -47,7 +47,8 @@ class MomentScreen(TypingScreen):
         yield box
         with Horizontal(classes="buttons"):
             yield Button("Done", id="done", variant="primary")
-        yield Footer(compact=True)
+        # Its own keys fill 80 columns: ctrl+p still works, and help (F1) names it.
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         box = self.query_one("#moment-text", TextArea)
