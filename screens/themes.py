@@ -38,7 +38,7 @@ THEMES: dict[ThemeName, Theme] = {
         dark=True,
         variables={
             "text-muted": "#A3ADB8",
-            "text-disabled": "#8A94A0",
+            "text-disabled": "#9AA4AF",
             "border-blurred": "#4F5B69",
             "footer-key-foreground": "#D6B486",
             "block-cursor-background": "#3D5A7A",
@@ -61,7 +61,7 @@ THEMES: dict[ThemeName, Theme] = {
         dark=False,
         variables={
             "text-muted": "#4F5862",
-            "text-disabled": "#6B737C",
+            "text-disabled": "#586069",
             "border-blurred": "#A3ABB5",
             "footer-key-foreground": "#2C5A8C",
             "block-cursor-background": "#2C5A8C",

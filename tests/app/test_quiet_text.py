@@ -27,6 +27,7 @@ from screens.themes import THEMES
 from tests.app.agreements_on_screen import LATE, seeded
 from tests.app.own_words import LIBRARY
 from tests.app.pilot import answer, choose, reopened, running, settle
+from tests.app.test_command_palette import open_palette
 from tests.app.test_pass import EVERY_KIND
 from tests.app.test_progress_screen import with_history
 from tests.app.test_themes import LEAST, contrast
@@ -191,3 +192,15 @@ async def test_a_helplines_source_reads_quietly_in_every_theme(data_folder: Path
         await settle(pilot)
         async for theme in each_theme(pilot):
             assert_quiet(pilot, "(checked ", theme)
+
+
+@pytest.mark.parametrize("theme", THEME_NAMES)
+async def test_the_palettes_help_lines_read_on_every_row(
+    data_folder: Path, theme: ThemeName
+) -> None:
+    """Textual draws a command's help line dim; here it keeps its row's colour, on the
+    highlighted row too."""
+    async with running(data_folder) as (app, pilot):
+        app.use_theme(theme)
+        shown = await open_palette(pilot, "listen")
+        assert_reads(pilot, shown["Active listening"][:30], theme)

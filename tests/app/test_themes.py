@@ -32,7 +32,7 @@ from workbook.clock import ManualClock
 from workbook.models import THEME_NAMES
 
 #: The theme's colours the stylesheets put text in (``$text``, ``$accent``...).
-TEXT_COLOURS = ("text", "text-muted", "accent", "warning", "success", "error")
+TEXT_COLOURS = ("text", "text-muted", "text-disabled", "accent", "warning", "success", "error")
 #: What the screens are painted on: the screen, dialogs, and the app's own background.
 GROUNDS = ("background", "surface", "panel")
 #: WCAG's ratio for ordinary text (AA), and for high contrast the enhanced one (AAA).
