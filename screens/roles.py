@@ -67,7 +67,11 @@ class RolesScreen(UsesBook, ModalScreen[Roles | None]):
     def on_mount(self) -> None:
         options = self.query_one("#role-options", OptionList)
         options.highlighted = 0
-        options.focus()
+        # At 80x24 a long purpose can push the choices past the bottom: the dialog still opens
+        # at its top, so the exercise's title and first words show; it scrolls for the rest.
+        options.focus(scroll_visible=False)
+        dialog = self.query_one("#dialog")
+        self.call_after_refresh(dialog.scroll_home, animate=False)
 
     @on(OptionList.OptionSelected, "#role-options")
     def _chosen(self, event: OptionList.OptionSelected) -> None:

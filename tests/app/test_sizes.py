@@ -21,7 +21,8 @@ from textual.widgets import Button, Footer, Header, OptionList, Static, TextArea
 
 from screens.exercise import ExerciseScreen
 from screens.reveal import RevealScreen
-from tests.app.pilot import paste, screen_text, screen_words, settle
+from screens.roles import RolesScreen
+from tests.app.pilot import choose, paste, running, screen_text, screen_words, settle
 from tests.app.routes import ROUTES, opened, start
 from tests.app.test_mouse import wheel
 
@@ -162,3 +163,15 @@ async def test_long_answers_scroll_and_the_buttons_stay(
             await last_line_shown(pilot, "Sam", app.screen.query_one("#ask"))
     finally:
         app.book.close()
+
+
+async def test_a_long_roles_dialog_opens_at_its_top_at_80x24(data_folder: Path) -> None:
+    """The choices are focused, yet the dialog opens showing the exercise's title and first
+    words (the rest scrolls), not scrolled down to the list."""
+    async with running(data_folder) as (app, pilot):
+        await choose(pilot, "exercise:appreciations", "#exercises")
+        await settle(pilot)
+        assert isinstance(app.screen, RolesScreen)
+        top = screen_words(pilot)
+        assert "Appreciations and milestones When things have been hard" in top, top
+        assert app.screen.query_one("#role-options").has_focus
