@@ -129,10 +129,9 @@ async def tour(shots: Tour) -> None:
     await shots.shoot("settings")
     await shots.press("escape")
 
-    if app.ENABLE_COMMAND_PALETTE:
-        await shots.press("ctrl+p")
-        await shots.shoot("command-palette")
-        await shots.press("escape")
+    await shots.press("ctrl+p")
+    await shots.shoot("command-palette")
+    await shots.press("escape")
 
     # Last, since coming back early asks first: a time-out, the return time agreed by both,
     # a few seconds into the breathing guide (the screen redraws from the clock as it ticks).

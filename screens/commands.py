@@ -22,14 +22,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
+from importlib import import_module
 from typing import Protocol, runtime_checkable
 
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
-from textual.markup import escape
 
 from screens.base import UsesBook
+from screens.help_topics import key_name
+from screens.themes import THEME_LABELS
 from workbook.check_ins import CHECK_IN_EXERCISE
 from workbook.models import THEME_NAMES, ThemeName
 from workbook.wording import visible
@@ -45,6 +47,13 @@ class PaletteCommand:
     """The line under it, from content (``content/texts/palette.toml``)."""
     run: Callable[[], object]
     """What choosing it does."""
+
+    @property
+    def help_line(self) -> str:
+        """The help line as written, never read as markup. The palette reads a hit's help
+        with ``Content.from_markup``, which returns a ``Content`` as it is; escaping a string
+        instead doubled a backslash at its end."""
+        return Content(visible(self.help))  # type: ignore[return-value]
 
 
 @runtime_checkable
@@ -77,7 +86,7 @@ class OwnCommands(UsesBook, Provider):
     async def discover(self) -> Hits:
         for command in self.commands:
             name = visible(command.name)
-            yield DiscoveryHit(Content(name), command.run, name, escape(visible(command.help)))
+            yield DiscoveryHit(Content(name), command.run, name, command.help_line)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
@@ -89,7 +98,7 @@ class OwnCommands(UsesBook, Provider):
             shown = Content(name)
             for offset in offsets:
                 shown = shown.stylize(matcher.match_style, offset, offset + 1)
-            yield Hit(score, shown, command.run, name, escape(visible(command.help)))
+            yield Hit(score, shown, command.run, name, command.help_line)
 
 
 #: The app's own actions offered from every screen: (label, action); each help line is
@@ -108,7 +117,7 @@ class EverywhereCommands(OwnCommands):
 
     def listed(self) -> list[PaletteCommand]:
         keys = {  # the app's own (a dialog's footer leaves them out, yet they work over it)
-            binding.action: self.app.get_key_display(binding)
+            binding.action: key_name(binding.key)  # as help (F1) writes it
             for binding in type(self.app).BINDINGS
             if isinstance(binding, Binding)
         }
@@ -120,10 +129,20 @@ class EverywhereCommands(OwnCommands):
             commands.append(PaletteCommand(name, what, partial(self.app.run_action, action)))
         if isinstance(self.app, ChangesTheme):
             for theme in THEME_NAMES:
-                label = f"Theme: {theme.replace('-', ' ')}"
+                label = f"Theme: {THEME_LABELS[theme]}"
                 what = self.book.say(f"palette.theme_{theme}")
                 commands.append(PaletteCommand(label, what, partial(self.app.use_theme, theme)))
         return commands
+
+
+#: Home's places offered in the palette: (label, help line's key ``palette.<key>``, module,
+#: screen class); each module is imported only when its screen is opened.
+PLACES = (
+    ("Agreements", "agreements", "screens.agreements", "AgreementsScreen"),
+    ("Progress", "progress", "screens.progress", "ProgressScreen"),
+    ("Write a summary", "export", "screens.export", "ExportScreen"),
+    ("Settings", "settings", "screens.settings", "SettingsScreen"),
+)
 
 
 class HomeCommands(OwnCommands):
@@ -133,12 +152,11 @@ class HomeCommands(OwnCommands):
         say, book = self.book.say, self.book
         minutes = str(book.exercise(CHECK_IN_EXERCISE).minutes)
         commands = [
-            PaletteCommand("Agreements", say("palette.agreements"), self._agreements),
-            PaletteCommand("Progress", say("palette.progress"), self._progress),
-            PaletteCommand("Check-in", say("palette.check_in", minutes=minutes), self._check_in),
-            PaletteCommand("Write a summary", say("palette.export"), self._export),
-            PaletteCommand("Settings", say("palette.settings"), self._settings),
+            PaletteCommand(label, say(f"palette.{key}"), partial(self._open, module, screen))
+            for label, key, module, screen in PLACES
         ]
+        check_in = say("palette.check_in", minutes=minutes)
+        commands.insert(2, PaletteCommand("Check-in", check_in, self._check_in))
         for part in book.path():
             for exercise in part.exercises:
                 if exercise.resting_until is not None or exercise.id == CHECK_IN_EXERCISE:
@@ -169,24 +187,6 @@ class HomeCommands(OwnCommands):
     def _check_in(self) -> None:
         self._start(CHECK_IN_EXERCISE)
 
-    # Each screen is imported when it is opened, as Home does: start-up loads only Home.
-
-    def _agreements(self) -> None:
-        from screens.agreements import AgreementsScreen
-
-        self._on_home(lambda: self.app.push_screen(AgreementsScreen()))
-
-    def _progress(self) -> None:
-        from screens.progress import ProgressScreen
-
-        self._on_home(lambda: self.app.push_screen(ProgressScreen()))
-
-    def _export(self) -> None:
-        from screens.export import ExportScreen
-
-        self._on_home(lambda: self.app.push_screen(ExportScreen()))
-
-    def _settings(self) -> None:
-        from screens.settings import SettingsScreen
-
-        self._on_home(lambda: self.app.push_screen(SettingsScreen()))
+    def _open(self, module: str, screen: str) -> None:
+        """Each screen is imported when it is opened, as Home does: start-up loads only Home."""
+        self._on_home(lambda: self.app.push_screen(getattr(import_module(module), screen)()))

@@ -8,20 +8,15 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.theme import Theme
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from screens.base import UsesBook
 from screens.plain import plain
+from screens.themes import THEME_LABELS
 from screens.timeout import how_long
-from workbook.models import THEME_NAMES, ThemeName
-
-#: Each theme as the list names it (``screens/themes.py`` says how each looks).
-THEME_LABELS: dict[ThemeName, str] = {
-    "calm": "Calm",
-    "light": "Light",
-    "high-contrast": "High contrast",
-}
+from workbook.models import THEME_NAMES
 
 
 class LookSettings(UsesBook, Vertical):
@@ -40,6 +35,15 @@ class LookSettings(UsesBook, Vertical):
         super().__init__(id="look")
         self.labels: dict[str, dict[str, str]] = {}
         """Each list's options' labels by option id, without the mark of the one chosen."""
+
+    def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, self._theme_applied)
+
+    def _theme_applied(self, theme: Theme) -> None:
+        """A theme chosen here or from the command palette (over settings) is marked here."""
+        if theme.name in self.labels["themes"]:
+            words = self.book.say("look.theme_set", theme=self.labels["themes"][theme.name])
+            self._chosen("themes", theme.name, words)
 
     def compose(self) -> ComposeResult:
         lengths = self.book.library.pacing.break_choices_minutes
@@ -88,8 +92,8 @@ class LookSettings(UsesBook, Vertical):
     def _theme_chosen(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         name = next(n for n in THEME_NAMES if n == event.option.id)
-        self.app.use_theme(name)
-        self._chosen("themes", name, self.book.say("look.theme_set", theme=THEME_LABELS[name]))
+        self.app.use_theme(name)  # marked by _theme_applied, as from the palette
+        self._theme_applied(self.app.current_theme)
 
     @on(OptionList.OptionSelected, "#break-minutes")
     def _break_chosen(self, event: OptionList.OptionSelected) -> None:

@@ -22,6 +22,13 @@ from textual.theme import Theme
 from workbook.book import Workbook
 from workbook.models import ThemeName
 
+#: Each theme as settings' list and the command palette name it.
+THEME_LABELS: dict[ThemeName, str] = {
+    "calm": "Calm",
+    "light": "Light",
+    "high-contrast": "High contrast",
+}
+
 THEMES: dict[ThemeName, Theme] = {
     "calm": Theme(
         name="calm",

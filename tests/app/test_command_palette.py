@@ -43,7 +43,7 @@ from workbook.check_ins import CHECK_IN_EXERCISE
 #: What Home's commands are called (each exercise besides goes by its title).
 HOME_ONLY = {"Agreements", "Progress", "Check-in", "Write a summary", "Settings"}
 EVERYWHERE_NAMES = {name for name, _ in EVERYWHERE}
-THEMES = {"Theme: calm", "Theme: light", "Theme: high contrast"}
+THEMES = {"Theme: Calm", "Theme: Light", "Theme: High contrast"}
 
 
 async def open_palette(pilot: Pilot[None], query: str = "") -> dict[str, str]:
@@ -123,7 +123,7 @@ async def test_each_command_opens_what_it_says(
 
 async def test_a_theme_is_applied_and_kept(data_folder: Path) -> None:
     async with running(data_folder) as (app, pilot):
-        await run_command(pilot, "Theme: high contrast")
+        await run_command(pilot, "Theme: High contrast")
         assert isinstance(app.screen, HomeScreen)
         assert app.theme == "high-contrast"
         assert app.book.theme() == "high-contrast"
@@ -137,7 +137,7 @@ async def test_home_lists_ours_only_and_each_says_what_it_does(data_folder: Path
         textuals = {command.title for command in app.get_system_commands(app.screen)}
         assert textuals and not textuals & set(shown)  # no "Theme", "Keys", "Screenshot"
         assert all(help_line for help_line in shown.values())
-        assert "Key: ^t." in shown["Time-out"]
+        assert "Key: ctrl+t." in shown["Time-out"]
         assert app.screen.query_one(CommandList).region.height > 8  # not held to Home's lists
 
 
@@ -162,7 +162,7 @@ async def test_over_a_dialog_too_each_line_names_its_key(data_folder: Path) -> N
         assert isinstance(app.screen, RolesScreen)
         shown = await open_palette(pilot)
         assert set(shown) == EVERYWHERE_NAMES | THEMES
-        assert "Key: ^t." in shown["Time-out"] and "Key: f1." in shown["Help"]
+        assert "Key: ctrl+t." in shown["Time-out"] and "Key: F1." in shown["Help"]
 
 
 async def test_the_footer_names_the_palette_key(data_folder: Path) -> None:

@@ -17,6 +17,7 @@ from screens.themes import THEMES
 from screens.timeout import TimeOutScreen
 from tests.app.own_words import LIBRARY
 from tests.app.pilot import choose, reopened, running, screen_text, screen_words, settle
+from tests.app.test_command_palette import run_command
 from tests.app.test_settings_and_idle_lock import open_settings
 from workbook.book_settings import PAINTS
 from workbook.clock import ManualClock
@@ -98,3 +99,15 @@ async def test_where_the_workbook_is_kept_shows_at_the_top_of_settings(data_fold
         assert "Your workbook is kept in" in top
         # A long path wraps wherever the line ends: compare with every space taken out.
         assert str(data_folder) in "".join(top.split())
+
+
+async def test_a_theme_chosen_from_the_palette_over_settings_is_marked_there(
+    data_folder: Path,
+) -> None:
+    async with running(data_folder) as (app, pilot):
+        await open_settings(pilot)
+        await run_command(pilot, "Theme: Light")
+        assert app.theme == "light"
+        assert offered(app, "themes") == ["Calm", "Light · now", "High contrast"]
+        said = app.screen.query_one("#themes-said", Static)  # below the fold at 80x24
+        assert str(said.render()) == SAY("look.theme_set", theme="Light") and said.display

@@ -14,6 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.containers import ScrollableContainer
 from textual.geometry import Region
 from textual.pilot import Pilot
 from textual.widget import Widget
@@ -51,12 +52,19 @@ def in_chrome(widget: Widget) -> bool:
     )
 
 
+def is_page(widget: Widget) -> bool:
+    """A scrolling page or area, which shows part of itself by design."""
+    return isinstance(widget, ScrollableContainer)
+
+
 async def cut_off(pilot: Pilot[None]) -> list[str]:
-    """What is cut off on the screen on top, in words (nothing when all is well). A button or
-    list not whole on screen is scrolled to first, as the focus or the wheel would."""
+    """What is cut off on the screen on top, in words (nothing when all is well). Anything
+    that takes the focus (a button, a list, a box, a choice; not a scrolling page itself) and
+    is not whole on screen is scrolled to first, as the focus or the wheel would."""
     screen, problems = pilot.app.screen, []
     lines = screen_text(pilot).splitlines()
-    for widget in [*screen.query(Button), *screen.query(OptionList)]:
+    controls = [w for w in screen.query(Widget) if w.can_focus and not is_page(w)]
+    for widget in controls:
         if not shown(widget) or in_chrome(widget):
             continue
         where = screen.find_widget(widget)
