@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from _pytest.mark import ParameterSet
 from textual.pilot import Pilot
+from textual.widgets import Input, TextArea
 
 from screens.exercise import ExerciseScreen
 from tests.app.pilot import SIZE, screen_words, settle
@@ -53,6 +54,10 @@ def test_every_screen(  # type: ignore[no-untyped-def]
         assert isinstance(screen, route.screen), type(screen)
         if isinstance(screen, ExerciseScreen):  # in every theme, whose turn it is in words
             assert screen.view.banner in screen_words(pilot)
+        for box in screen.query("TextArea, Input"):  # a blinking cursor differs run to run
+            if isinstance(box, TextArea | Input):
+                box.cursor_blink = False
+        await settle(pilot)
 
     with fixed_folder(name) as folder:
         app = opened(route, folder, demo_written)
