@@ -15,8 +15,8 @@ from textual.widgets.option_list import Option
 from screens.base import UsesBook
 from screens.plain import plain
 from screens.themes import THEME_LABELS
-from screens.timeout import how_long
 from workbook.models import THEME_NAMES
+from workbook.pacing import how_long
 
 
 class LookSettings(UsesBook, Vertical):

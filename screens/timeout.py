@@ -18,7 +18,7 @@ from textual.widgets.option_list import Option
 
 from screens.base import UsesBook
 from workbook import pacing
-from workbook.pacing import ReturnTimeError
+from workbook.pacing import ReturnTimeError, how_long
 
 #: How often the countdown and the breathing guide are redrawn, in seconds.
 TICK_SECONDS = 0.2
@@ -28,16 +28,6 @@ PACER_WIDTH = 40
 SUITS = "suits"
 
 Page = Literal["caller", "other", "break"]
-
-
-def how_long(minutes: int) -> tuple[str, dict[str, str]]:
-    """How ``minutes`` is said: the end of the sentence's key (``minutes``, ``an_hour`` or
-    ``hours``) and its names. One rule for the break screen and settings."""
-    if minutes % 60:
-        return "minutes", {"minutes": str(minutes)}
-    if minutes == 60:
-        return "an_hour", {}
-    return "hours", {"hours": str(minutes // 60)}
 
 
 class TimeOutScreen(UsesBook, ModalScreen[str | None]):

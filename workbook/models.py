@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import secrets
 from datetime import date
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
@@ -26,7 +26,7 @@ PARTNER_IDS: tuple[PartnerId, PartnerId] = ("a", "b")
 
 #: The app's looks (``screens/themes.py``), saved in the meta; ``calm`` until one is chosen.
 ThemeName = Literal["calm", "light", "high-contrast"]
-THEME_NAMES: tuple[ThemeName, ...] = ("calm", "light", "high-contrast")
+THEME_NAMES: tuple[ThemeName, ...] = get_args(ThemeName)
 
 SessionStatus = Literal["in_progress", "paused", "completed", "set_aside"]
 OPEN_STATUSES: frozenset[str] = frozenset({"in_progress", "paused"})

@@ -64,6 +64,16 @@ def local_time(moment: datetime, now: datetime) -> tuple[str, bool]:
     return local.strftime("%H:%M"), local.date() > now.astimezone().date()
 
 
+def how_long(minutes: int) -> tuple[str, dict[str, str]]:
+    """How ``minutes`` is said: the end of the sentence's key (``minutes``, ``an_hour`` or
+    ``hours``) and its names. One rule for the break screen and settings."""
+    if minutes % 60:
+        return "minutes", {"minutes": str(minutes)}
+    if minutes == 60:
+        return "an_hour", {}
+    return "hours", {"hours": str(minutes // 60)}
+
+
 def countdown(now: datetime, until: datetime) -> str:
     """Time left as "M:SS" or "H:MM:SS", never below zero."""
     seconds = max(0, int((until - now).total_seconds() + 0.999))

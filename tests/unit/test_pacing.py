@@ -250,3 +250,16 @@ def test_home_is_told_of_the_newest_break_still_ahead(book: Workbook, clock: Man
     assert book.break_ahead() == kept(book).time_outs[0]
     clock.advance(20 * 60)
     assert book.break_ahead() is None
+
+
+@pytest.mark.parametrize(
+    ("minutes", "said"),
+    [
+        (20, ("minutes", {"minutes": "20"})),
+        (90, ("minutes", {"minutes": "90"})),
+        (60, ("an_hour", {})),
+        (240, ("hours", {"hours": "4"})),
+    ],
+)
+def test_how_long_a_break_is_said(minutes: int, said: tuple[str, dict[str, str]]) -> None:
+    assert pacing.how_long(minutes) == said
