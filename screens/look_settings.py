@@ -92,7 +92,8 @@ class LookSettings(UsesBook, Vertical):
     def _theme_chosen(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         name = next(n for n in THEME_NAMES if n == event.option.id)
-        self.app.use_theme(name)  # marked by _theme_applied, as from the palette
+        self.app.use_theme(name)
+        # Marked at once: choosing the theme already in force sends no signal to mark it.
         self._theme_applied(self.app.current_theme)
 
     @on(OptionList.OptionSelected, "#break-minutes")
